@@ -1,0 +1,38 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "quiz",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "quiz", targets: ["quiz"]),
+        .library(name: "QuizKit", targets: ["QuizKit"]),
+        .library(name: "QuizLint", targets: ["QuizLint"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(name: "QuizYAML", dependencies: ["CLibYAML"]),
+        .target(name: "QuizKit", dependencies: ["QuizYAML"]),
+        .target(name: "QuizLint", dependencies: ["QuizKit", "QuizYAML"]),
+        .target(name: "QuizStore", dependencies: ["QuizKit", .product(name: "GRDB", package: "GRDB.swift")]),
+        .executableTarget(
+            name: "quiz",
+            dependencies: [
+                "QuizKit", "QuizLint", "QuizStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "QuizYAMLTests", dependencies: ["QuizYAML"]),
+        .testTarget(name: "QuizKitTests", dependencies: ["QuizKit"]),
+        .testTarget(name: "QuizLintTests", dependencies: ["QuizLint", "QuizKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,260 @@
+internal import CLibYAML
+import Foundation
+
+/// Limits that keep hostile input cheap to reject.
+public struct YAMLLimits: Sendable {
+    /// Deepest nesting of sequences and mappings accepted.
+    public var maxDepth: Int
+    /// Most nodes that aliases may add to the tree, counted as copies.
+    public var maxAliasNodes: Int
+
+    public init(maxDepth: Int = 256, maxAliasNodes: Int = 100_000) {
+        self.maxDepth = maxDepth
+        self.maxAliasNodes = maxAliasNodes
+    }
+}
+
+/// Turns YAML text into a `Node` tree by driving libyaml's event parser.
+///
+/// The tree is built with an explicit stack, never recursion, so a file
+/// nested far past `maxDepth` ends in a clean `YAMLError` instead of a crash.
+/// libyaml keeps a pointer to its parser struct, so the struct lives in
+/// memory owned by this class and never moves.
+public final class YAMLParser {
+    private let parser: UnsafeMutablePointer<yaml_parser_t>
+    private let limits: YAMLLimits
+
+    private init(limits: YAMLLimits) {
+        self.limits = limits
+        parser = .allocate(capacity: 1)
+        yaml_parser_initialize(parser)
+    }
+
+    deinit {
+        yaml_parser_delete(parser)
+        parser.deallocate()
+    }
+
+    /// Parses one document. Returns nil for a file with no document (empty, or comments only).
+    public static func parse(_ bytes: [UInt8], limits: YAMLLimits = YAMLLimits()) throws(YAMLError) -> Node? {
+        if let bad = firstInvalidUTF8(bytes) {
+            throw YAMLError(.encoding, "file is not valid UTF-8 (bad byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); save it as UTF-8", at: markOf(offset: bad, in: bytes))
+        }
+        return try YAMLParser(limits: limits).build(bytes)
+    }
+
+    /// Parses one document of a string.
+    public static func parse(_ text: String, limits: YAMLLimits = YAMLLimits()) throws(YAMLError) -> Node? {
+        try parse(Array(text.utf8), limits: limits)
+    }
+
+    /// Reads and parses a file. A missing file, a directory or an unreadable one is a `YAMLError` of kind `.unreadable`.
+    public static func parse(contentsOf url: URL, limits: YAMLLimits = YAMLLimits()) throws(YAMLError) -> Node? {
+        try parse(readFile(url), limits: limits)
+    }
+
+    /// The bytes of a file, or an `.unreadable` error that says why in words.
+    public static func readFile(_ url: URL) throws(YAMLError) -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        let start = Mark(line: 1, column: 1)
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw YAMLError(.unreadable, "no such file", at: start)
+        }
+        if isDirectory.boolValue {
+            throw YAMLError(.unreadable, "is a directory, not a file", at: start)
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw YAMLError(.unreadable, "cannot be read (check its permissions)", at: start)
+        }
+        return [UInt8](data)
+    }
+
+    /// Counts libyaml's events without building anything: the floor any parse costs.
+    public static func countEvents(_ bytes: [UInt8]) -> Int? {
+        let p = YAMLParser(limits: YAMLLimits())
+        return bytes.withUnsafeBufferPointer { buf -> Int? in
+            yaml_parser_set_input_string(p.parser, buf.baseAddress, buf.count)
+            var count = 0
+            var event = yaml_event_t()
+            while true {
+                guard yaml_parser_parse(p.parser, &event) != 0 else { return nil }
+                let type = event.type
+                yaml_event_delete(&event)
+                count += 1
+                if type == YAML_STREAM_END_EVENT { return count }
+            }
+        }
+    }
+
+    private enum Frame {
+        case sequence(start: Mark, tag: String?, anchor: String?, items: [Node], count: Int)
+        case mapping(start: Mark, tag: String?, anchor: String?, pairs: [Pair], key: Node?, count: Int)
+    }
+
+    private func build(_ bytes: [UInt8]) throws(YAMLError) -> Node? {
+        let result: Result<Node?, YAMLError> = bytes.withUnsafeBufferPointer { buf in
+            yaml_parser_set_input_string(parser, buf.baseAddress, buf.count)
+            do throws(YAMLError) { return .success(try run()) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    private func run() throws(YAMLError) -> Node? {
+        var stack: [Frame] = []
+        var anchors: [String: (node: Node, count: Int)] = [:]
+        var aliasNodes = 0
+        var root: Node?
+        var documents = 0
+        var event = yaml_event_t()
+
+        func attach(_ node: Node, count: Int, anchor: String?) {
+            if let anchor { anchors[anchor] = (node, count) }
+            guard let top = stack.popLast() else {
+                root = node
+                return
+            }
+            switch top {
+            case .sequence(let start, let tag, let a, var items, let c):
+                items.append(node)
+                stack.append(.sequence(start: start, tag: tag, anchor: a, items: items, count: c + count))
+            case .mapping(let start, let tag, let a, var pairs, let key, let c):
+                if let key {
+                    pairs.append(Pair(key: key, value: node))
+                    stack.append(.mapping(start: start, tag: tag, anchor: a, pairs: pairs, key: nil, count: c + count))
+                } else {
+                    stack.append(.mapping(start: start, tag: tag, anchor: a, pairs: pairs, key: node, count: c + count))
+                }
+            }
+        }
+
+        while true {
+            guard yaml_parser_parse(parser, &event) != 0 else {
+                throw libyamlError()
+            }
+            defer { yaml_event_delete(&event) }
+            let start = Self.mark(event.start_mark)
+            let end = Self.mark(event.end_mark)
+            switch event.type {
+            case YAML_STREAM_END_EVENT:
+                return root
+            case YAML_DOCUMENT_START_EVENT:
+                documents += 1
+                if documents > 1 {
+                    throw YAMLError(.extraDocument, "a second YAML document starts here; a file holds one document", at: start)
+                }
+            case YAML_SCALAR_EVENT:
+                let s = event.data.scalar
+                let value = String(decoding: UnsafeBufferPointer(start: s.value, count: s.length), as: UTF8.self)
+                let node = Node(.scalar(Scalar(value, style: Self.style(s.style))),
+                                range: SourceRange(start: start, end: end), tag: Self.string(s.tag))
+                attach(node, count: 1, anchor: Self.string(s.anchor))
+            case YAML_ALIAS_EVENT:
+                let name = Self.string(event.data.alias.anchor) ?? ""
+                guard let target = anchors[name] else {
+                    throw YAMLError(.syntax, "unknown alias *\(name); define the anchor &\(name) before using it", at: start)
+                }
+                aliasNodes += target.count
+                if aliasNodes > limits.maxAliasNodes {
+                    throw YAMLError(.aliasExpansion, "aliases expand to more than \(limits.maxAliasNodes) nodes (an alias bomb?); write the content out or use fewer aliases", at: start)
+                }
+                var node = target.node
+                node.range = SourceRange(start: start, end: end)
+                attach(node, count: target.count, anchor: nil)
+            case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                if stack.count >= limits.maxDepth {
+                    throw YAMLError(.tooDeep, "nesting is deeper than \(limits.maxDepth) levels; flatten the structure", at: start)
+                }
+                if event.type == YAML_SEQUENCE_START_EVENT {
+                    let d = event.data.sequence_start
+                    stack.append(.sequence(start: start, tag: Self.string(d.tag), anchor: Self.string(d.anchor), items: [], count: 1))
+                } else {
+                    let d = event.data.mapping_start
+                    stack.append(.mapping(start: start, tag: Self.string(d.tag), anchor: Self.string(d.anchor), pairs: [], key: nil, count: 1))
+                }
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                guard let frame = stack.popLast() else { break }
+                switch frame {
+                case .sequence(let s, let tag, let anchor, let items, let count):
+                    attach(Node(.sequence(items), range: SourceRange(start: s, end: end), tag: tag), count: count, anchor: anchor)
+                case .mapping(let s, let tag, let anchor, let pairs, _, let count):
+                    attach(Node(.mapping(pairs), range: SourceRange(start: s, end: end), tag: tag), count: count, anchor: anchor)
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    private func libyamlError() -> YAMLError {
+        let p = parser.pointee
+        var message = p.problem.map { String(cString: $0) } ?? "the YAML cannot be parsed"
+        var mark = Self.mark(p.problem_mark)
+        if p.error == YAML_READER_ERROR {
+            mark = Mark(line: 1, column: 1)
+            message = "cannot read the file: \(message)"
+        }
+        if let context = p.context.map({ String(cString: $0) }) {
+            let c = Self.mark(p.context_mark)
+            message += " (\(context) at line \(c.line), column \(c.column))"
+        }
+        return YAMLError(.syntax, message, at: mark)
+    }
+
+    private static func mark(_ m: yaml_mark_t) -> Mark {
+        Mark(line: Int(m.line) + 1, column: Int(m.column) + 1)
+    }
+
+    private static func string(_ p: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let p else { return nil }
+        return String(cString: UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self))
+    }
+
+    private static func style(_ s: yaml_scalar_style_t) -> Scalar.Style {
+        switch s {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: return .literal
+        case YAML_FOLDED_SCALAR_STYLE: return .folded
+        default: return .plain
+        }
+    }
+
+    /// Index of the first byte that breaks UTF-8, or nil when the bytes are valid.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let len: Int
+            var minCode: UInt32
+            var code: UInt32
+            switch b {
+            case 0xC2...0xDF: len = 2; code = UInt32(b & 0x1F); minCode = 0x80
+            case 0xE0...0xEF: len = 3; code = UInt32(b & 0x0F); minCode = 0x800
+            case 0xF0...0xF4: len = 4; code = UInt32(b & 0x07); minCode = 0x10000
+            default: return i
+            }
+            guard i + len <= n else { return i }
+            for k in 1..<len {
+                let c = bytes[i + k]
+                guard c & 0xC0 == 0x80 else { return i }
+                code = code << 6 | UInt32(c & 0x3F)
+            }
+            if code < minCode || code > 0x10FFFF || (0xD800...0xDFFF).contains(code) { return i }
+            i += len
+        }
+        return nil
+    }
+
+    /// Line and column (in characters) of a byte offset.
+    static func markOf(offset: Int, in bytes: [UInt8]) -> Mark {
+        var line = 1
+        var column = 1
+        for i in 0..<offset {
+            let b = bytes[i]
+            if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+        }
+        return Mark(line: line, column: column)
+    }
+}
