@@ -1,0 +1,174 @@
+import QuizYAML
+
+/// One question of a bank, with everything needed to show, score and lint it.
+///
+/// The loader builds a question even when parts of it are wrong, so lint
+/// rules can still look at what is there; `isValid` is false then, and a
+/// bank with such a question is never run as a test.
+public struct Question: Sendable, Identifiable {
+    public var id: String
+    /// The section reference as written: `section-id` or `lesson-id#section-id`.
+    public var section: String
+    public var prompt: String
+    public var kind: Kind
+    public var explanation: String?
+    public var hint: String?
+    public var points: Double
+    public var scoring: ScoringPolicy
+    public var difficulty: Difficulty?
+    public var tags: [String]
+    /// Expected answering time in seconds.
+    public var time: Int
+    public var shuffle: Bool
+    public var check: Bool
+    /// False when the loader reported an error inside this question.
+    public var isValid: Bool
+    public var place: Places
+
+    /// The type-specific part of a question. One case per question type.
+    public enum Kind: Sendable {
+        case single(choices: [Choice], answer: Int)
+        case multiple(choices: [Choice], answers: [Int])
+        case truefalse(answer: Bool)
+        case short(accepted: [ShortAnswer])
+        case numeric(answer: Double, tolerance: Tolerance)
+        case order(items: [Item])
+        case match(pairs: [MatchPair])
+
+        public var type: QuestionType {
+            switch self {
+            case .single: .single
+            case .multiple: .multiple
+            case .truefalse: .truefalse
+            case .short: .short
+            case .numeric: .numeric
+            case .order: .order
+            case .match: .match
+            }
+        }
+
+        /// The choices of a single or multiple question; empty for other types.
+        public var choices: [Choice] {
+            switch self {
+            case .single(let c, _), .multiple(let c, _): c
+            default: []
+            }
+        }
+    }
+
+    public var type: QuestionType { kind.type }
+
+    public init(id: String, section: String, prompt: String, kind: Kind, explanation: String? = nil,
+                hint: String? = nil, points: Double = 1, scoring: ScoringPolicy = .allOrNothing,
+                difficulty: Difficulty? = nil, tags: [String] = [], time: Int = 20, shuffle: Bool = true,
+                check: Bool = true, isValid: Bool = true, place: Places = Places()) {
+        self.id = id
+        self.section = section
+        self.prompt = prompt
+        self.kind = kind
+        self.explanation = explanation
+        self.hint = hint
+        self.points = points
+        self.scoring = scoring
+        self.difficulty = difficulty
+        self.tags = tags
+        self.time = time
+        self.shuffle = shuffle
+        self.check = check
+        self.isValid = isValid
+        self.place = place
+    }
+}
+
+/// The seven question types, by their DSL names.
+public enum QuestionType: String, Sendable, CaseIterable, Codable {
+    case single, multiple, truefalse, short, numeric, order, match
+}
+
+public enum ScoringPolicy: String, Sendable, Codable {
+    case allOrNothing = "all-or-nothing"
+    case partial
+}
+
+public enum Difficulty: String, Sendable, Codable, CaseIterable {
+    case easy, medium, hard
+}
+
+/// A choice of a single or multiple question, with optional feedback shown when it is picked.
+public struct Choice: Sendable, Equatable {
+    public var text: String
+    public var feedback: String?
+    public var mark: Mark
+
+    public init(_ text: String, feedback: String? = nil, mark: Mark = Mark(line: 0, column: 0)) {
+        self.text = text
+        self.feedback = feedback
+        self.mark = mark
+    }
+
+    public static func == (a: Choice, b: Choice) -> Bool { a.text == b.text && a.feedback == b.feedback }
+}
+
+/// One item of an order question, in the correct position as written.
+public struct Item: Sendable, Equatable {
+    public var text: String
+    public var mark: Mark
+
+    public init(_ text: String, mark: Mark = Mark(line: 0, column: 0)) {
+        self.text = text
+        self.mark = mark
+    }
+
+    public static func == (a: Item, b: Item) -> Bool { a.text == b.text }
+}
+
+/// One correct pairing of a match question.
+public struct MatchPair: Sendable, Equatable {
+    public var left: String
+    public var right: String
+    public var mark: Mark
+
+    public init(_ left: String, _ right: String, mark: Mark = Mark(line: 0, column: 0)) {
+        self.left = left
+        self.right = right
+        self.mark = mark
+    }
+
+    public static func == (a: MatchPair, b: MatchPair) -> Bool { a.left == b.left && a.right == b.right }
+}
+
+/// An accepted short answer: text compared loosely, or a regular expression written `/…/`.
+public enum ShortAnswer: Sendable, Equatable {
+    case text(String)
+    case pattern(String)
+}
+
+/// How far a numeric response may be from the answer and still be right.
+public enum Tolerance: Sendable, Equatable {
+    case absolute(Double)
+    case percent(Double)
+
+    /// The allowed distance for a given answer (a percentage applies to |answer|).
+    public func allowance(for answer: Double) -> Double {
+        switch self {
+        case .absolute(let d): d
+        case .percent(let p): abs(answer) * p / 100
+        }
+    }
+}
+
+/// Where the parts of a question or test were written, for findings.
+///
+/// `start` is the first key of the mapping; `keys` holds each key's place and
+/// `values` each value's place, by DSL key name.
+public struct Places: Sendable {
+    public var start: Mark
+    public var keys: [String: Mark]
+    public var values: [String: Mark]
+
+    public init(start: Mark = Mark(line: 0, column: 0), keys: [String: Mark] = [:], values: [String: Mark] = [:]) {
+        self.start = start
+        self.keys = keys
+        self.values = values
+    }
+}
