@@ -220,6 +220,8 @@ public final class YAMLParser {
     }
 
     /// Index of the first byte that breaks UTF-8, or nil when the bytes are valid.
+    public static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? { firstInvalidUTF8(bytes) }
+
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
         var i = 0
         let n = bytes.count

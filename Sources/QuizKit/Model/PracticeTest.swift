@@ -54,6 +54,6 @@ public struct PoolFilter: Sendable, Equatable {
     }
 }
 
-public enum FeedbackTiming: String, Sendable {
+public enum FeedbackTiming: String, Sendable, CaseIterable {
     case end, immediate
 }

@@ -85,7 +85,7 @@ public enum QuestionType: String, Sendable, CaseIterable, Codable {
     case single, multiple, truefalse, short, numeric, order, match
 }
 
-public enum ScoringPolicy: String, Sendable, Codable {
+public enum ScoringPolicy: String, Sendable, Codable, CaseIterable {
     case allOrNothing = "all-or-nothing"
     case partial
 }
@@ -159,15 +159,18 @@ public enum Tolerance: Sendable, Equatable {
 
 /// Where the parts of a question or test were written, for findings.
 ///
-/// `start` is the first key of the mapping; `keys` holds each key's place and
-/// `values` each value's place, by DSL key name.
+/// `start` is the first key of the mapping and `end` where the mapping ends;
+/// `keys` holds each key's place and `values` each value's place, by DSL key name.
 public struct Places: Sendable {
     public var start: Mark
+    public var end: Mark
     public var keys: [String: Mark]
     public var values: [String: Mark]
 
-    public init(start: Mark = Mark(line: 0, column: 0), keys: [String: Mark] = [:], values: [String: Mark] = [:]) {
+    public init(start: Mark = Mark(line: 0, column: 0), end: Mark = Mark(line: 0, column: 0),
+                keys: [String: Mark] = [:], values: [String: Mark] = [:]) {
         self.start = start
+        self.end = end
         self.keys = keys
         self.values = values
     }

@@ -1,0 +1,122 @@
+import QuizYAML
+
+/// Turns a bank file's node tree into a `Bank`, walking the tree by hand so
+/// every problem becomes a finding with the place of the node at fault.
+///
+/// It never stops at the first problem and never throws: a bank with errors
+/// is still returned (its broken questions marked invalid) alongside them.
+public enum BankDecoder {
+    static let bankKeys = ["quiz", "title", "lesson", "defaults", "questions", "tests"]
+    static let defaultKeys = ["points", "time", "shuffle", "scoring", "difficulty", "tags"]
+
+    /// Decodes one bank. `fileStem` is the file name without extension, which the bank id must equal.
+    public static func decode(_ root: Node?, file: String, fileStem: String) -> (bank: Bank?, findings: [Finding]) {
+        let reader = NodeReader(file: file)
+        guard let root else {
+            reader.report(.missingField, at: Mark(line: 1, column: 1),
+                          "the file is empty; a bank starts with \"quiz: \(fileStem)\", a title and its questions")
+            return (nil, reader.findings)
+        }
+        guard let pairs = root.mapping else {
+            reader.report(.invalidValue, at: root.start,
+                          "a bank must be a mapping with quiz, title and questions keys, not \(root.kindDescription)")
+            return (nil, reader.findings)
+        }
+        let fields = reader.fields(of: pairs, in: "the bank", allowed: bankKeys)
+        let start = pairs.first?.key.start ?? root.start
+        var bank = Bank(id: fileStem, title: fileStem, lesson: fileStem, file: file,
+                        place: places(pairs, start: start))
+
+        if let node = fields["quiz"]?.value, let id = reader.id(node, "bank id") {
+            bank.id = id
+            if id != fileStem {
+                reader.report(.invalidValue, at: node.start,
+                              "bank id \"\(id)\" must equal the file name \"\(fileStem)\"; rename one of them")
+            }
+            bank.lesson = id
+        } else if fields["quiz"] == nil {
+            reader.report(.missingField, at: start, "the bank has no \"quiz\" key; add quiz: \(fileStem)")
+        }
+        if let node = fields["title"]?.value {
+            bank.title = reader.text(node, "title") ?? bank.title
+        } else {
+            reader.report(.missingField, at: start, "the bank has no \"title\"; add a human title, e.g. title: \(fileStem)")
+        }
+        if let node = fields["lesson"]?.value, let lesson = reader.id(node, "lesson") {
+            bank.lesson = lesson
+        }
+        let defaults = fields["defaults"].map { decodeDefaults($0.value, reader) } ?? QuestionDefaults()
+
+        if let pair = fields["questions"] {
+            if let items = pair.value.sequence {
+                if items.isEmpty {
+                    reader.report(.invalidValue, at: pair.value.start, "questions is empty; add at least one question")
+                }
+                bank.questions.reserveCapacity(items.count)
+                for item in items {
+                    if let q = QuestionDecoder.decode(item, defaults: defaults, reader: reader) {
+                        bank.questions.append(q)
+                    }
+                }
+            } else {
+                reader.report(.invalidValue, at: pair.value.start,
+                              "questions must be a list of questions (lines starting with \"- id:\"), not \(pair.value.kindDescription)")
+            }
+        } else {
+            reader.report(.missingField, at: start, "the bank has no \"questions\"; add a list of questions")
+        }
+
+        if let pair = fields["tests"] {
+            if let items = pair.value.sequence {
+                for item in items {
+                    if let t = TestDecoder.decode(item, reader: reader) { bank.tests.append(t) }
+                }
+            } else {
+                reader.report(.invalidValue, at: pair.value.start,
+                              "tests must be a list of practice tests (lines starting with \"- id:\"), not \(pair.value.kindDescription)")
+            }
+        }
+        return (bank, reader.findings)
+    }
+
+    static func decodeDefaults(_ node: Node, _ reader: NodeReader) -> QuestionDefaults {
+        var d = QuestionDefaults()
+        guard let pairs = node.mapping else {
+            reader.report(.invalidValue, at: node.start, "defaults must be a mapping of question keys, not \(node.kindDescription)")
+            return d
+        }
+        let fields = reader.fields(of: pairs, in: "defaults", allowed: defaultKeys) { key in
+            QuestionDecoder.allKeys.contains(key)
+                ? "\"\(key)\" cannot have a default; defaults may set \(defaultKeys.joined(separator: ", "))" : nil
+        }
+        if let v = fields["points"]?.value { d.points = reader.positiveNumber(v, "points") ?? d.points }
+        if let v = fields["time"]?.value { d.time = reader.duration(v, "time") ?? d.time }
+        if let v = fields["shuffle"]?.value { d.shuffle = reader.bool(v, "shuffle") ?? d.shuffle }
+        if let v = fields["scoring"]?.value { d.scoring = reader.choice(v, "scoring", ScoringPolicy.self) ?? d.scoring }
+        if let v = fields["difficulty"]?.value { d.difficulty = reader.choice(v, "difficulty", Difficulty.self) }
+        if let v = fields["tags"]?.value { d.tags = reader.texts(v, "tags") ?? [] }
+        return d
+    }
+
+    /// Where each key and value of a mapping stands.
+    static func places(_ pairs: [Pair], start: Mark, end: Mark? = nil) -> Places {
+        var p = Places(start: start, end: end ?? pairs.last?.value.range.end ?? start)
+        for pair in pairs {
+            guard let key = pair.key.scalar?.value, p.keys[key] == nil else { continue }
+            p.keys[key] = pair.key.start
+            p.values[key] = pair.value.start
+        }
+        return p
+    }
+}
+
+/// Question values set once in a bank's `defaults`.
+struct QuestionDefaults {
+    var points: Double = 1
+    var time: Int = 20
+    var shuffle = true
+    var scoring: ScoringPolicy = .allOrNothing
+    var difficulty: Difficulty?
+    var tags: [String] = []
+}
+

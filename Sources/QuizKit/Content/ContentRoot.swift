@@ -1,0 +1,163 @@
+import Foundation
+import QuizYAML
+
+/// A loaded content root: its lessons, its banks, and every problem found while reading them.
+///
+/// Loading never stops at a bad file: a file with a `yaml-syntax` finding is
+/// listed in `brokenFiles` and takes no part in cross-file checks.
+public struct ContentRoot: Sendable {
+    public let url: URL
+    public var lessons: [Lesson] = []
+    public var banks: [Bank] = []
+    /// Problems found while reading files (syntax, structure, values), unsorted.
+    public var findings: [Finding] = []
+    /// Every content file, relative to the root, sorted.
+    public var files: [String] = []
+    /// Files that could not be parsed at all.
+    public var brokenFiles: Set<String> = []
+
+    public init(url: URL) {
+        self.url = url
+    }
+
+    /// The folder that holds `Lessons/` or `Quizzes/`, walking up from `start` as git finds `.git`.
+    public static func locate(from start: URL) -> URL? {
+        var dir = start.standardizedFileURL
+        let fm = FileManager.default
+        while true {
+            for name in ["Quizzes", "Lessons"] {
+                var isDir: ObjCBool = false
+                if fm.fileExists(atPath: dir.appendingPathComponent(name).path, isDirectory: &isDir), isDir.boolValue {
+                    return dir
+                }
+            }
+            let parent = dir.deletingLastPathComponent()
+            if parent.path == dir.path { return nil }
+            dir = parent
+        }
+    }
+
+    /// The content files of a root: `Lessons/*.md` and `Quizzes/*.yaml` (or `.yml`), relative and sorted.
+    public static func contentFiles(at url: URL) -> [String] {
+        var out: [String] = []
+        let fm = FileManager.default
+        for (folder, exts) in [("Lessons", ["md"]), ("Quizzes", ["yaml", "yml"])] {
+            guard let names = try? fm.contentsOfDirectory(atPath: url.appendingPathComponent(folder).path) else { continue }
+            for name in names where exts.contains((name as NSString).pathExtension) && !name.hasPrefix(".") {
+                out.append("\(folder)/\(name)")
+            }
+        }
+        return out.sorted()
+    }
+
+    /// Reads every lesson and bank of the root.
+    public static func load(at url: URL) -> ContentRoot {
+        var root = ContentRoot(url: url)
+        root.files = contentFiles(at: url)
+        for file in root.files {
+            let fileURL = url.appendingPathComponent(file)
+            let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+            let bytes: [UInt8]
+            do { bytes = try YAMLParser.readFile(fileURL) } catch {
+                root.syntaxProblem(file, error, bytes: [])
+                continue
+            }
+            if file.hasPrefix("Lessons/") {
+                guard YAMLParser.firstInvalidUTF8Offset(bytes) == nil else {
+                    do { _ = try YAMLParser.parse(bytes) } catch { root.syntaxProblem(file, error, bytes: bytes) }
+                    continue
+                }
+                let parsed = LessonParser.parse(String(decoding: bytes, as: UTF8.self), id: stem, file: file)
+                root.lessons.append(parsed.lesson)
+                root.findings += parsed.findings
+            } else {
+                let node: Node?
+                do { node = try YAMLParser.parse(bytes) } catch {
+                    root.syntaxProblem(file, error, bytes: bytes)
+                    continue
+                }
+                let decoded = BankDecoder.decode(node, file: file, fileStem: stem)
+                if let bank = decoded.bank { root.banks.append(bank) }
+                root.findings += decoded.findings
+            }
+        }
+        return root
+    }
+
+    mutating func syntaxProblem(_ file: String, _ error: YAMLError, bytes: [UInt8]) {
+        brokenFiles.insert(file)
+        let mark = Self.clamp(error.mark, to: bytes)
+        findings.append(Finding(file: file, line: mark.line, column: mark.column, rule: .yamlSyntax, message: error.message))
+    }
+
+    /// Keeps a mark within the file's last line (libyaml may point just past the end).
+    static func clamp(_ mark: Mark, to bytes: [UInt8]) -> Mark {
+        guard !bytes.isEmpty else { return Mark(line: 1, column: 1) }
+        var lines = 1
+        var lastLineStart = 0
+        for (i, b) in bytes.enumerated() where b == 0x0A && i < bytes.count - 1 {
+            lines += 1
+            lastLineStart = i + 1
+        }
+        guard mark.line > lines else { return mark }
+        var end = bytes.count
+        while end > lastLineStart, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+        let width = String(decoding: bytes[lastLineStart..<end], as: UTF8.self).unicodeScalars.count
+        return Mark(line: lines, column: width + 1)
+    }
+
+    public func lesson(_ id: String) -> Lesson? { lessons.first { $0.id == id } }
+    public func bank(_ id: String) -> Bank? { banks.first { $0.id == id } }
+
+    /// What a section reference of a bank points at.
+    public enum Resolution: Sendable {
+        case section(Lesson, Section)
+        case noLesson(String)
+        case noSection(Lesson, String)
+    }
+
+    /// Resolves `section-id` (in the bank's lesson) or `lesson-id#section-id`.
+    public func resolve(_ reference: String, lesson defaultLesson: String) -> Resolution {
+        let (lessonID, sectionID) = Self.split(reference, lesson: defaultLesson)
+        guard let lesson = lesson(lessonID) else { return .noLesson(lessonID) }
+        guard let section = lesson.section(sectionID) else { return .noSection(lesson, sectionID) }
+        return .section(lesson, section)
+    }
+
+    static func split(_ reference: String, lesson: String) -> (String, String) {
+        if let hash = reference.firstIndex(of: "#") {
+            return (String(reference[..<hash]), String(reference[reference.index(after: hash)...]))
+        }
+        return (lesson, reference)
+    }
+
+    /// The lesson and section ids a question's section resolves to, or nil.
+    public func sectionKey(of question: Question, in bank: Bank) -> SectionKey? {
+        guard case .section(let l, let s) = resolve(question.section, lesson: bank.lesson) else { return nil }
+        return SectionKey(lesson: l.id, section: s.id)
+    }
+
+    /// The quick checks of a section: questions with `check: true` of every bank, in file then bank order.
+    public func quickChecks(lesson: String, section: String) -> [(bank: Bank, question: Question)] {
+        var out: [(Bank, Question)] = []
+        for bank in banks where !brokenFiles.contains(bank.file) {
+            for q in bank.questions where q.check && sectionKey(of: q, in: bank) == SectionKey(lesson: lesson, section: section) {
+                out.append((bank, q))
+            }
+        }
+        return out
+    }
+}
+
+/// A section by lesson id and section id.
+public struct SectionKey: Sendable, Hashable, Comparable {
+    public var lesson: String
+    public var section: String
+
+    public init(lesson: String, section: String) {
+        self.lesson = lesson
+        self.section = section
+    }
+
+    public static func < (a: SectionKey, b: SectionKey) -> Bool { (a.lesson, a.section) < (b.lesson, b.section) }
+}

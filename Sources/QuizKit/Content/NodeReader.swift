@@ -1,0 +1,235 @@
+import Foundation
+import QuizYAML
+
+/// Reads typed values out of YAML nodes for the bank loader, turning every
+/// problem into a finding with the node's place instead of throwing.
+///
+/// One reader serves one file; `findings` collects everything it reports.
+final class NodeReader {
+    let file: String
+    private(set) var findings: [Finding] = []
+    /// Set when an error was reported since the last `beginScope()`.
+    private(set) var scopeHasError = false
+
+    init(file: String) {
+        self.file = file
+    }
+
+    func report(_ rule: RuleID, at mark: Mark, _ message: String) {
+        findings.append(Finding(file: file, line: mark.line, column: mark.column, rule: rule, message: message))
+        if rule.defaultSeverity == .error { scopeHasError = true }
+    }
+
+    func beginScope() { scopeHasError = false }
+
+    // MARK: Mappings
+
+    /// The pairs of a mapping by key, each key once. Reports keys that are not text,
+    /// duplicate keys (at the later one), and keys outside `allowed`.
+    /// `misplaced` names keys that exist in the DSL but not here, with the reason.
+    func fields(of pairs: [Pair], in what: String, allowed: [String],
+                misplaced: (String) -> String? = { _ in nil }) -> [String: Pair] {
+        var out: [String: Pair] = [:]
+        for pair in pairs {
+            guard let key = pair.key.scalar?.value, !(pair.key.scalar?.isNull ?? true) else {
+                report(.invalidValue, at: pair.key.start, "a key in \(what) must be plain text, not \(pair.key.kindDescription)")
+                continue
+            }
+            if let first = out[key] {
+                report(.duplicateKey, at: pair.key.start,
+                       "key \"\(key)\" appears twice in \(what) (first at line \(first.key.start.line)); keep one")
+                continue
+            }
+            if let reason = misplaced(key) {
+                report(.unknownKey, at: pair.key.start, reason)
+                continue
+            }
+            guard allowed.contains(key) else {
+                var message = "unknown key \"\(key)\" in \(what)"
+                if let guess = Self.suggestion(for: key, among: allowed) {
+                    message += "; did you mean \"\(guess)\"?"
+                } else {
+                    message += "; allowed keys are \(allowed.joined(separator: ", "))"
+                }
+                report(.unknownKey, at: pair.key.start, message)
+                continue
+            }
+            out[key] = pair
+        }
+        return out
+    }
+
+    /// The closest allowed word within a small edit distance, if any.
+    static func suggestion(for word: String, among candidates: [String]) -> String? {
+        let lowered = word.lowercased().replacingOccurrences(of: "-", with: "_")
+        var best: (String, Int)?
+        for candidate in candidates {
+            let d = editDistance(lowered, candidate.replacingOccurrences(of: "-", with: "_"))
+            let limit = max(1, min(3, candidate.count / 3))
+            if d <= limit, d < (best?.1 ?? .max) { best = (candidate, d) }
+        }
+        return best?.0
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = previous
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    // MARK: Values
+
+    /// Text as written. Reports an empty value or a list/mapping.
+    func text(_ node: Node, _ name: String, rule: RuleID = .invalidValue) -> String? {
+        guard let s = node.scalar else {
+            report(rule, at: node.start, "\(name) must be text, not \(node.kindDescription)")
+            return nil
+        }
+        if s.isNull && s.style == .plain && (s.value.isEmpty || s.value == "~") {
+            report(rule, at: node.start, "\(name) is empty; write its text")
+            return nil
+        }
+        if s.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            report(rule, at: node.start, "\(name) is blank; write its text")
+            return nil
+        }
+        return s.value
+    }
+
+    /// A list of texts.
+    func texts(_ node: Node, _ name: String) -> [String]? {
+        guard let items = node.sequence else {
+            report(.invalidValue, at: node.start, "\(name) must be a list, e.g. [a, b], not \(node.kindDescription)")
+            return nil
+        }
+        var out: [String] = []
+        var ok = true
+        for item in items {
+            if let t = text(item, "each item of \(name)") { out.append(t) } else { ok = false }
+        }
+        return ok ? out : nil
+    }
+
+    func bool(_ node: Node, _ name: String) -> Bool? {
+        if let s = node.scalar, s.style == .plain {
+            if s.value == "true" { return true }
+            if s.value == "false" { return false }
+        }
+        report(.invalidValue, at: node.start, "\(name) must be true or false, not \(Self.quoted(node))")
+        return nil
+    }
+
+    /// An integer or decimal number written plainly (`3`, `-2.5`, `.5`).
+    static func number(_ node: Node) -> Double? {
+        guard let s = node.scalar, s.style == .plain, isNumeral(s.value) else { return nil }
+        return Double(s.value.hasPrefix(".") ? "0" + s.value : s.value.replacingOccurrences(of: "-.", with: "-0."))
+    }
+
+    static func isNumeral(_ text: String) -> Bool {
+        var chars = Substring(text)
+        if chars.first == "-" || chars.first == "+" { chars = chars.dropFirst() }
+        guard !chars.isEmpty else { return false }
+        var digits = 0, dots = 0
+        for c in chars {
+            if c.isASCII && c.isNumber { digits += 1 } else if c == "." { dots += 1 } else { return false }
+        }
+        return digits > 0 && dots <= 1
+    }
+
+    func number(_ node: Node, _ name: String, rule: RuleID = .invalidValue) -> Double? {
+        if let n = Self.number(node) { return n }
+        report(rule, at: node.start, "\(name) must be a number, not \(Self.quoted(node))")
+        return nil
+    }
+
+    func positiveNumber(_ node: Node, _ name: String) -> Double? {
+        guard let n = number(node, name) else { return nil }
+        guard n > 0 else {
+            report(.invalidValue, at: node.start, "\(name) must be greater than 0, not \(Self.quoted(node))")
+            return nil
+        }
+        return n
+    }
+
+    func positiveInteger(_ node: Node, _ name: String) -> Int? {
+        if let s = node.scalar, s.style == .plain, let n = Int(s.value), n > 0 { return n }
+        report(.invalidValue, at: node.start, "\(name) must be a whole number greater than 0, not \(Self.quoted(node))")
+        return nil
+    }
+
+    /// A duration in seconds: a positive integer, or `1h`, `7m`, `90s`, `1m30s`.
+    func duration(_ node: Node, _ name: String) -> Int? {
+        if let s = node.scalar, let seconds = Self.seconds(s.value, plain: s.style == .plain) { return seconds }
+        report(.invalidValue, at: node.start,
+               "\(name) must be a duration like 45s, 7m, 1m30s or a number of seconds, not \(Self.quoted(node))")
+        return nil
+    }
+
+    static func seconds(_ text: String, plain: Bool) -> Int? {
+        if plain, let n = Int(text) { return n > 0 ? n : nil }
+        var total = 0
+        var digits = ""
+        var lastUnit = -1
+        for c in text {
+            if c.isASCII && c.isNumber {
+                digits.append(c)
+                continue
+            }
+            let units: [Character: (Int, Int)] = ["h": (0, 3600), "m": (1, 60), "s": (2, 1)]
+            guard let (rank, factor) = units[c], rank > lastUnit, let n = Int(digits) else { return nil }
+            total += n * factor
+            lastUnit = rank
+            digits = ""
+        }
+        guard digits.isEmpty, lastUnit >= 0, total > 0 else { return nil }
+        return total
+    }
+
+    /// One of a fixed set of words.
+    func choice<T: RawRepresentable>(_ node: Node, _ name: String, _: T.Type) -> T? where T.RawValue == String, T: CaseIterable {
+        if let s = node.scalar, let v = T(rawValue: s.value) { return v }
+        let allowed = T.allCases.map { $0.rawValue }.joined(separator: ", ")
+        report(.invalidValue, at: node.start, "\(name) must be one of \(allowed), not \(Self.quoted(node))")
+        return nil
+    }
+
+    /// A kebab-case id: lowercase letters and digits joined by single hyphens.
+    func id(_ node: Node, _ name: String) -> String? {
+        guard let t = text(node, name) else { return nil }
+        guard Self.isKebabCase(t) else {
+            report(.invalidValue, at: node.start,
+                   "\(name) \"\(t)\" must be kebab-case (lowercase letters and digits joined by hyphens), e.g. \"\(Self.kebab(t))\"")
+            return t
+        }
+        return t
+    }
+
+    static func isKebabCase(_ s: String) -> Bool {
+        guard !s.isEmpty, !s.hasPrefix("-"), !s.hasSuffix("-"), !s.contains("--") else { return false }
+        return s.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
+    }
+
+    static func kebab(_ s: String) -> String {
+        let words = s.lowercased().split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
+        return words.joined(separator: "-")
+    }
+
+    /// A node as a reader would quote it in a message.
+    static func quoted(_ node: Node) -> String {
+        guard let s = node.scalar else { return node.kindDescription }
+        if s.isNull { return "an empty value" }
+        let short = s.value.count > 40 ? String(s.value.prefix(37)) + "…" : s.value
+        return "\"\(short)\""
+    }
+}

@@ -1,0 +1,272 @@
+import Foundation
+import QuizYAML
+
+/// Decodes one question mapping of a bank.
+enum QuestionDecoder {
+    static let allKeys = ["id", "section", "type", "prompt", "choices", "answer", "tolerance", "items", "pairs",
+                          "explanation", "hint", "points", "scoring", "difficulty", "tags", "time", "shuffle", "check"]
+
+    /// The type-specific keys and the types they belong to.
+    static let typeKeys: [String: Set<QuestionType>] = [
+        "choices": [.single, .multiple],
+        "answer": [.single, .multiple, .truefalse, .short, .numeric],
+        "tolerance": [.numeric],
+        "items": [.order],
+        "pairs": [.match],
+        "scoring": [.multiple, .order, .match],
+    ]
+
+    static let letters = Array("ABCDEFGH")
+
+    static func decode(_ node: Node, defaults: QuestionDefaults, reader: NodeReader) -> Question? {
+        guard let pairs = node.mapping else {
+            reader.report(.invalidValue, at: node.start,
+                          "each question must be a mapping starting with \"- id:\", not \(node.kindDescription)")
+            return nil
+        }
+        reader.beginScope()
+        let start = pairs.first?.key.start ?? node.start
+
+        var type = QuestionType.single
+        var typeKnown = true
+        if let typeNode = pairs.first(where: { $0.key.scalar?.value == "type" })?.value {
+            if let t = typeNode.scalar.flatMap({ QuestionType(rawValue: $0.value) }) {
+                type = t
+            } else {
+                typeKnown = false
+            }
+        }
+        let fields = reader.fields(of: pairs, in: "a question", allowed: allKeys) { key in
+            guard typeKnown, let types = typeKeys[key], !types.contains(type) else { return nil }
+            let owners = QuestionType.allCases.filter { types.contains($0) }.map(\.rawValue).joined(separator: ", ")
+            return "key \"\(key)\" does not belong to a \(type.rawValue) question (only \(owners)); remove it"
+        }
+        if !typeKnown, let v = fields["type"]?.value {
+            _ = reader.choice(v, "type", QuestionType.self)
+        }
+
+        var q = Question(id: "", section: "", prompt: "", kind: .truefalse(answer: true),
+                         points: defaults.points, difficulty: defaults.difficulty, tags: defaults.tags,
+                         time: defaults.time, shuffle: defaults.shuffle, place: BankDecoder.places(pairs, start: start, end: node.range.end))
+        if let v = fields["id"]?.value { q.id = reader.id(v, "question id") ?? "" }
+        let name = q.id.isEmpty ? "this question" : "question \"\(q.id)\""
+        func require(_ key: String, _ how: String) -> Node? {
+            if let v = fields[key]?.value { return v }
+            reader.report(.missingField, at: start, "\(name) has no \"\(key)\"; \(how)")
+            return nil
+        }
+        if fields["id"] == nil { reader.report(.missingField, at: start, "this question has no \"id\"; add id: with a kebab-case name") }
+        if let v = require("section", "add section: with the id of the lesson section it checks") {
+            q.section = reader.text(v, "section") ?? ""
+        }
+        if let v = require("prompt", "add prompt: with the question's text") { q.prompt = reader.text(v, "prompt") ?? "" }
+        if let v = fields["explanation"]?.value { q.explanation = reader.text(v, "explanation") }
+        if let v = fields["hint"]?.value { q.hint = reader.text(v, "hint") }
+        if let v = fields["points"]?.value { q.points = reader.positiveNumber(v, "points") ?? q.points }
+        if let v = fields["difficulty"]?.value { q.difficulty = reader.choice(v, "difficulty", Difficulty.self) }
+        if let v = fields["tags"]?.value { q.tags = reader.texts(v, "tags") ?? [] }
+        if let v = fields["time"]?.value { q.time = reader.duration(v, "time") ?? q.time }
+        if let v = fields["shuffle"]?.value { q.shuffle = reader.bool(v, "shuffle") ?? q.shuffle }
+        if let v = fields["check"]?.value { q.check = reader.bool(v, "check") ?? q.check }
+        if [.multiple, .order, .match].contains(type) {
+            q.scoring = defaults.scoring
+            if let v = fields["scoring"]?.value { q.scoring = reader.choice(v, "scoring", ScoringPolicy.self) ?? q.scoring }
+        }
+
+        if typeKnown {
+            switch type {
+            case .single, .multiple:
+                let choices = require("choices", "add choices: with 2 to 8 options").map { decodeChoices($0, fields, reader) } ?? []
+                let answerNode = require("answer", type == .single ? "add answer: with the letter of the right choice"
+                                                                   : "add answer: with the letters of the right choices, e.g. [A, C]")
+                if type == .single {
+                    let answer = answerNode.flatMap { singleAnswer($0, choiceCount: choices.count, reader) } ?? 0
+                    q.kind = .single(choices: choices, answer: answer)
+                } else {
+                    let answers = answerNode.flatMap { multipleAnswer($0, choiceCount: choices.count, reader) } ?? []
+                    q.kind = .multiple(choices: choices, answers: answers)
+                }
+            case .truefalse:
+                var answer = true
+                if let v = require("answer", "add answer: true or answer: false") {
+                    if let b = trueFalse(v) { answer = b } else {
+                        reader.report(.answerKey, at: v.start, "answer of a truefalse question must be true or false, not \(NodeReader.quoted(v))")
+                    }
+                }
+                q.kind = .truefalse(answer: answer)
+            case .short:
+                let accepted = require("answer", "add answer: with the accepted text or a list of them").map { shortAnswers($0, reader) } ?? []
+                q.kind = .short(accepted: accepted)
+            case .numeric:
+                let answer = require("answer", "add answer: with the number").flatMap { reader.number($0, "answer", rule: .answerKey) } ?? 0
+                let allowed = fields["tolerance"].flatMap { tolerance($0.value, reader) } ?? Tolerance.absolute(0)
+                q.kind = .numeric(answer: answer, tolerance: allowed)
+            case .order:
+                let items = require("items", "add items: with 2 to 10 steps in the right order")
+                    .map { decodeTexts($0, key: fields["items"]!.key, what: "items", reader) } ?? []
+                q.kind = .order(items: items.map { Item($0.0, mark: $0.1) })
+            case .match:
+                let pairs = require("pairs", "add pairs: with 2 to 10 lines like \"- left: right\"")
+                    .map { decodePairs($0, key: fields["pairs"]!.key, reader) } ?? []
+                q.kind = .match(pairs: pairs)
+            }
+        }
+        q.isValid = !reader.scopeHasError
+        return q
+    }
+
+    static func trueFalse(_ node: Node) -> Bool? {
+        guard let s = node.scalar, s.style == .plain else { return nil }
+        return s.value == "true" ? true : s.value == "false" ? false : nil
+    }
+
+    static func countCheck(_ count: Int, key: Node, what: String, range: ClosedRange<Int>, _ reader: NodeReader) {
+        guard !range.contains(count) else { return }
+        reader.report(.choiceCount, at: key.start,
+                      "\(what) must have \(range.lowerBound) to \(range.upperBound) entries; this one has \(count)")
+    }
+
+    static func decodeChoices(_ node: Node, _ fields: [String: Pair], _ reader: NodeReader) -> [Choice] {
+        guard let items = node.sequence else {
+            reader.report(.invalidValue, at: node.start, "choices must be a list, not \(node.kindDescription)")
+            return []
+        }
+        countCheck(items.count, key: fields["choices"]!.key, what: "choices", range: 2...8, reader)
+        var choices: [Choice] = []
+        for item in items {
+            if let pairs = item.mapping {
+                let f = reader.fields(of: pairs, in: "a choice", allowed: ["text", "feedback"])
+                guard let textNode = f["text"]?.value else {
+                    reader.report(.missingField, at: item.start, "this choice has no \"text\"; write {text: …, feedback: …}")
+                    choices.append(Choice("", mark: item.start))
+                    continue
+                }
+                let text = reader.text(textNode, "choice text") ?? ""
+                let feedback = f["feedback"].flatMap { reader.text($0.value, "feedback") }
+                choices.append(Choice(text, feedback: feedback, mark: item.start))
+            } else {
+                choices.append(Choice(reader.text(item, "a choice") ?? "", mark: item.start))
+            }
+        }
+        return choices
+    }
+
+    static func decodeTexts(_ node: Node, key: Node, what: String, _ reader: NodeReader) -> [(String, Mark)] {
+        guard let items = node.sequence else {
+            reader.report(.invalidValue, at: node.start, "\(what) must be a list, not \(node.kindDescription)")
+            return []
+        }
+        countCheck(items.count, key: key, what: what, range: 2...10, reader)
+        return items.map { (reader.text($0, "each of \(what)") ?? "", $0.start) }
+    }
+
+    static func decodePairs(_ node: Node, key: Node, _ reader: NodeReader) -> [MatchPair] {
+        guard let items = node.sequence else {
+            reader.report(.invalidValue, at: node.start, "pairs must be a list of \"- left: right\" lines, not \(node.kindDescription)")
+            return []
+        }
+        countCheck(items.count, key: key, what: "pairs", range: 2...10, reader)
+        var out: [MatchPair] = []
+        for item in items {
+            guard let pairs = item.mapping, pairs.count == 1 else {
+                reader.report(.invalidValue, at: item.start,
+                              "each pair must be one \"left: right\" mapping, not \(item.mapping.map { "\($0.count) keys" } ?? item.kindDescription)")
+                continue
+            }
+            let left = reader.text(pairs[0].key, "the left side of a pair") ?? ""
+            let right = reader.text(pairs[0].value, "the right side of a pair") ?? ""
+            out.append(MatchPair(left, right, mark: item.start))
+        }
+        return out
+    }
+
+    static func letterIndex(_ node: Node, choiceCount: Int, _ reader: NodeReader) -> Int? {
+        let range = choiceCount > 0 ? "A–\(letters[min(choiceCount, 8) - 1])" : "A–H"
+        guard let s = node.scalar, !s.isNull else {
+            reader.report(.answerKey, at: node.start, "answer must be a letter (\(range)), not \(node.kindDescription)")
+            return nil
+        }
+        let value = s.value.trimmingCharacters(in: .whitespaces).uppercased()
+        guard value.count == 1, let index = letters.firstIndex(of: Character(value)) else {
+            reader.report(.answerKey, at: node.start, "answer \"\(s.value)\" is not a letter (\(range))")
+            return nil
+        }
+        if choiceCount > 0 && index >= choiceCount {
+            reader.report(.answerKey, at: node.start,
+                          "answer \"\(value)\" is not one of the \(choiceCount) choices (\(range))")
+            return nil
+        }
+        return index
+    }
+
+    static func singleAnswer(_ node: Node, choiceCount: Int, _ reader: NodeReader) -> Int? {
+        if node.sequence != nil {
+            reader.report(.answerKey, at: node.start,
+                          "a single question has one answer letter, not a list; use type: multiple for several right choices")
+            return nil
+        }
+        return letterIndex(node, choiceCount: choiceCount, reader)
+    }
+
+    static func multipleAnswer(_ node: Node, choiceCount: Int, _ reader: NodeReader) -> [Int]? {
+        guard let items = node.sequence else {
+            reader.report(.answerKey, at: node.start,
+                          "answer of a multiple question must be a list of letters, e.g. [A, C], not \(NodeReader.quoted(node))")
+            return nil
+        }
+        guard !items.isEmpty else {
+            reader.report(.answerKey, at: node.start, "answer is an empty list; name at least one right choice, e.g. [A]")
+            return nil
+        }
+        var seen = Set<Int>()
+        var ok = true
+        for item in items {
+            guard let i = letterIndex(item, choiceCount: choiceCount, reader) else { ok = false; continue }
+            if !seen.insert(i).inserted {
+                reader.report(.answerKey, at: item.start, "answer names \"\(letters[i])\" twice; list each letter once")
+                ok = false
+            }
+        }
+        return ok ? seen.sorted() : nil
+    }
+
+    static func shortAnswers(_ node: Node, _ reader: NodeReader) -> [ShortAnswer] {
+        let nodes: [Node]
+        if let items = node.sequence {
+            if items.isEmpty {
+                reader.report(.answerKey, at: node.start, "answer is an empty list; give at least one accepted answer")
+            }
+            nodes = items
+        } else {
+            nodes = [node]
+        }
+        var out: [ShortAnswer] = []
+        for n in nodes {
+            guard let text = reader.text(n, "answer", rule: .answerKey) else { continue }
+            if text.count >= 2, text.hasPrefix("/"), text.hasSuffix("/") {
+                let pattern = String(text.dropFirst().dropLast())
+                do {
+                    _ = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+                    out.append(.pattern(pattern))
+                } catch {
+                    reader.report(.answerKey, at: n.start,
+                                  "answer \(text) is not a valid regular expression; fix the pattern or write plain text without the slashes")
+                }
+            } else {
+                out.append(.text(text))
+            }
+        }
+        return out
+    }
+
+    static func tolerance(_ node: Node, _ reader: NodeReader) -> Tolerance? {
+        if let n = NodeReader.number(node), n >= 0 { return .absolute(n) }
+        if let s = node.scalar, s.value.hasSuffix("%"), NodeReader.isNumeral(String(s.value.dropLast())),
+           let p = Double(s.value.dropLast()), p >= 0 {
+            return .percent(p)
+        }
+        reader.report(.invalidValue, at: node.start,
+                      "tolerance must be a number of 0 or more or a percentage like \"5%\", not \(NodeReader.quoted(node))")
+        return nil
+    }
+}

@@ -1,0 +1,49 @@
+import QuizKit
+
+/// What a lint rule finds, in words, with examples that trigger it and examples that do not.
+///
+/// The examples are the rule's tests. In a triggering example, each `↓`
+/// marks the exact place where a finding of this rule must be reported.
+public struct RuleDescription: Sendable {
+    public var id: RuleID
+    public var summary: String
+    public var triggering: [RuleExample]
+    public var nonTriggering: [RuleExample]
+
+    public init(id: RuleID, summary: String, triggering: [RuleExample], nonTriggering: [RuleExample]) {
+        self.id = id
+        self.summary = summary
+        self.triggering = triggering
+        self.nonTriggering = nonTriggering
+    }
+}
+
+/// A small content root for one rule example: a bank, and optionally a lesson and a `.quizlint.yaml`.
+///
+/// Without a lesson, examples use `RuleExample.defaultLesson`, a lesson `demo` with the sections
+/// `alpha` and `beta`.
+public struct RuleExample: Sendable, CustomStringConvertible {
+    public var files: [String: String]
+
+    public init(bank: String, lesson: String? = nil, config: String? = nil, extra: [String: String] = [:]) {
+        files = extra
+        files["Quizzes/demo.yaml"] = bank
+        files["Lessons/demo.md"] = lesson ?? Self.defaultLesson
+        if let config { files[".quizlint.yaml"] = config }
+    }
+
+    public static let defaultLesson = """
+        # Demo
+
+        ## Alpha
+
+        Alpha text.
+
+        ## Beta
+
+        Beta text.
+
+        """
+
+    public var description: String { files["Quizzes/demo.yaml"] ?? "" }
+}
