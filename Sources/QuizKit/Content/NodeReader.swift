@@ -46,7 +46,7 @@ final class NodeReader {
             }
             guard allowed.contains(key) else {
                 var message = "unknown key \"\(key)\" in \(what)"
-                if let guess = Self.suggestion(for: key, among: allowed) {
+                if let guess = Spelling.suggestion(for: key, among: allowed) {
                     message += "; did you mean \"\(guess)\"?"
                 } else {
                     message += "; allowed keys are \(allowed.joined(separator: ", "))"
@@ -57,35 +57,6 @@ final class NodeReader {
             out[key] = pair
         }
         return out
-    }
-
-    /// The closest allowed word within a small edit distance, if any.
-    static func suggestion(for word: String, among candidates: [String]) -> String? {
-        let lowered = word.lowercased().replacingOccurrences(of: "-", with: "_")
-        var best: (String, Int)?
-        for candidate in candidates {
-            let d = editDistance(lowered, candidate.replacingOccurrences(of: "-", with: "_"))
-            let limit = max(1, min(3, candidate.count / 3))
-            if d <= limit, d < (best?.1 ?? .max) { best = (candidate, d) }
-        }
-        return best?.0
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = previous
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 
     // MARK: Values

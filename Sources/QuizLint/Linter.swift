@@ -1,0 +1,55 @@
+import Foundation
+import QuizKit
+
+/// Runs every rule over a loaded content root and applies the configuration and inline disables.
+public enum Linter {
+    /// Lints a root. With `only`, reports on those root-relative files alone, though cross-file
+    /// rules still look at the whole root.
+    public static func lint(_ root: ContentRoot, configuration: Configuration, only: Set<String>? = nil) -> LintReport {
+        var raw = root.findings + configuration.findings
+        for rule in RuleCatalog.all {
+            raw += rule.check(root)
+        }
+        // A file with a yaml-syntax finding gets no other finding.
+        raw.removeAll { root.brokenFiles.contains($0.file) && $0.rule != .yamlSyntax }
+
+        var byFile: [String: [Finding]] = [:]
+        for f in raw { byFile[f.file, default: []].append(f) }
+        var kept: [Finding] = []
+        for (file, findings) in byFile {
+            if let only, !only.contains(file) { continue }
+            let disables = inlineDisables(file: file, root: root)
+            for var finding in findings + disables.findings {
+                guard let severity = configuration.severity(of: finding.rule) else { continue }
+                if finding.rule != .yamlSyntax && disables.silences(finding) { continue }
+                finding.severity = severity
+                kept.append(finding)
+            }
+        }
+        var files = root.files
+        if FileManager.default.fileExists(atPath: root.url.appendingPathComponent(Configuration.fileName).path) {
+            files.append(Configuration.fileName)
+        }
+        if let only { files = files.filter(only.contains) }
+        return LintReport(findings: kept, files: files.sorted())
+    }
+
+    static func inlineDisables(file: String, root: ContentRoot) -> InlineDisables {
+        guard file != Configuration.fileName, !root.brokenFiles.contains(file),
+              let data = FileManager.default.contents(atPath: root.url.appendingPathComponent(file).path) else {
+            return InlineDisables(text: "", file: file) { _ in nil }
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        guard text.contains("quizlint:") else { return InlineDisables(text: "", file: file) { _ in nil } }
+        var ends: [Int: Int] = [:]
+        if let bank = root.banks.first(where: { $0.file == file }) {
+            let places = bank.questions.map(\.place) + bank.tests.map(\.place)
+            let starts = places.map(\.start.line).sorted()
+            for p in places {
+                let nextStart = starts.first { $0 > p.start.line }
+                ends[p.start.line] = min(p.end.line, (nextStart ?? Int.max) - 1)
+            }
+        }
+        return InlineDisables(text: text, file: file) { ends[$0] }
+    }
+}

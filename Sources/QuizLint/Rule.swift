@@ -1,0 +1,40 @@
+import QuizKit
+import QuizYAML
+
+/// A lint rule: its description and examples, and, for rules that look
+/// across questions, banks and lessons, the check itself.
+///
+/// Rules about a single node (syntax, keys, values, answers, counts) are
+/// found by the loader while it reads a file; their `check` returns nothing.
+public protocol Rule {
+    static var description: RuleDescription { get }
+    /// Findings over the whole loaded root, at their default severity.
+    static func check(_ root: ContentRoot) -> [Finding]
+}
+
+extension Rule {
+    public static func check(_ root: ContentRoot) -> [Finding] { [] }
+}
+
+/// Every lint rule, in the order of the contract's table.
+public enum RuleCatalog {
+    public static let all: [any Rule.Type] = [
+        YAMLSyntaxRule.self, DuplicateKeyRule.self, UnknownKeyRule.self, InvalidValueRule.self,
+        MissingFieldRule.self, DuplicateIDRule.self, AnswerKeyRule.self, DuplicateChoiceRule.self,
+        ChoiceCountRule.self, SectionLinkRule.self, TestSelectionRule.self, SectionCoverageRule.self,
+        TestTimeRule.self, MissingExplanationRule.self, AllOfTheAboveRule.self, AnswerPositionBiasRule.self,
+    ]
+
+    public static func rule(_ id: RuleID) -> (any Rule.Type)? {
+        all.first { $0.description.id == id }
+    }
+}
+
+extension ContentRoot {
+    /// Banks that parsed, for rules that look across files.
+    var usableBanks: [Bank] { banks.filter { !brokenFiles.contains($0.file) } }
+
+    func finding(_ file: String, _ mark: Mark, _ rule: RuleID, _ message: String) -> Finding {
+        Finding(file: file, line: mark.line, column: mark.column, rule: rule, message: message)
+    }
+}

@@ -1,0 +1,55 @@
+import QuizKit
+
+/// `all-of-the-above`: a choice "All of the above" or "None of the above", which breaks when choices are shuffled.
+public enum AllOfTheAboveRule: Rule {
+    public static let description = RuleDescription(
+        id: .allOfTheAbove,
+        summary: "A choice reads \"All of the above\" or \"None of the above\": it depends on position, breaks under shuffling, and is guessable.",
+        triggering: [
+            .questions("""
+              - id: one
+                section: alpha
+                prompt: Pick one.
+                choices:
+                  - Red
+                  - Blue
+                  - ↓All of the above.
+                answer: C
+                explanation: Because.
+              - id: two
+                section: alpha
+                type: multiple
+                prompt: Pick some.
+                choices: [Red, Blue, ↓none of the above]
+                answer: [A]
+                explanation: Because.
+
+            """),
+        ],
+        nonTriggering: [
+            .questions("""
+              - id: one
+                section: alpha
+                prompt: Pick one.
+                choices: [Red, Blue, Both red and blue]
+                answer: C
+                explanation: Because.
+
+            """),
+        ])
+
+    public static func check(_ root: ContentRoot) -> [Finding] {
+        var findings: [Finding] = []
+        for bank in root.usableBanks {
+            for q in bank.questions {
+                for choice in q.kind.choices {
+                    let text = DuplicateChoiceRule.normalized(choice.text).trimmingCharacters(in: .punctuationCharacters)
+                    guard text == "all of the above" || text == "none of the above" else { continue }
+                    findings.append(root.finding(bank.file, choice.mark, .allOfTheAbove,
+                        "choice \"\(choice.text)\" depends on the order of the other choices, which are shuffled; name what it means, or use type: multiple"))
+                }
+            }
+        }
+        return findings
+    }
+}
