@@ -32,7 +32,7 @@ let package = Package(
         ),
         .testTarget(name: "QuizYAMLTests", dependencies: ["QuizYAML"]),
         .testTarget(name: "QuizKitTests", dependencies: ["QuizKit"]),
-        .testTarget(name: "QuizLintTests", dependencies: ["QuizLint", "QuizKit"]),
+        .testTarget(name: "QuizLintTests", dependencies: ["QuizLint", "QuizKit"], exclude: ["Expected"]),
     ],
     swiftLanguageModes: [.v6]
 )

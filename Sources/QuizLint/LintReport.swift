@@ -22,7 +22,9 @@ public struct LintReport: Sendable, Equatable {
 }
 
 /// Turns a lint report into the text of one output format. Reporters do no I/O.
-public protocol Reporter {
+///
+/// A reporter is `Sendable` so that its metatype is too, and `Reporters.all` can be a constant.
+public protocol Reporter: Sendable {
     static var name: String { get }
     static func render(_ report: LintReport) -> String
 }

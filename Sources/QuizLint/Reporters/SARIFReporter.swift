@@ -1,0 +1,157 @@
+import QuizKit
+
+/// The lint format for code-scanning tools: a SARIF 2.1.0 log with one run of the tool `quiz`.
+///
+/// `tool.driver.rules` lists every rule in `RuleID.allCases` order, used or not, so a
+/// result's `ruleIndex` is the same in every log. Artifact URIs are the root-relative paths,
+/// percent-encoded, against the base `%SRCROOT%`; columns count Unicode code points.
+public enum SARIFReporter: Reporter {
+    public static let name = "sarif"
+
+    public static func render(_ report: LintReport) -> String {
+        JSONReporter.encoded(Log(report))
+    }
+
+    private struct Log: Encodable {
+        var schema = "https://json.schemastore.org/sarif-2.1.0.json"
+        var version = "2.1.0"
+        var runs: [Run]
+
+        init(_ report: LintReport) {
+            runs = [Run(report)]
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case schema = "$schema", version, runs
+        }
+    }
+
+    private struct Run: Encodable {
+        var columnKind = "unicodeCodePoints"
+        var results: [Result]
+        var tool = Tool()
+
+        init(_ report: LintReport) {
+            results = report.findings.map(Result.init)
+        }
+    }
+
+    private struct Tool: Encodable {
+        var driver = ToolComponent()
+    }
+
+    private struct ToolComponent: Encodable {
+        var name = "quiz"
+        var rules = RuleID.allCases.map(ReportingDescriptor.init)
+    }
+
+    private struct ReportingDescriptor: Encodable {
+        var defaultConfiguration: ReportingConfiguration
+        var id: String
+        var name: String
+        var shortDescription: Message
+
+        init(_ rule: RuleID) {
+            defaultConfiguration = ReportingConfiguration(level: level(rule.defaultSeverity))
+            id = rule.rawValue
+            name = rule.rawValue.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+            shortDescription = Message(text: summary(rule))
+        }
+    }
+
+    private struct ReportingConfiguration: Encodable {
+        var level: String
+    }
+
+    private struct Message: Encodable {
+        var text: String
+    }
+
+    private struct Result: Encodable {
+        var level: String
+        var locations: [Location]
+        var message: Message
+        var ruleId: String
+        var ruleIndex: Int
+
+        init(_ finding: Finding) {
+            level = SARIFReporter.level(finding.severity)
+            locations = [Location(finding)]
+            message = Message(text: finding.message)
+            ruleId = finding.rule.rawValue
+            ruleIndex = RuleID.allCases.firstIndex(of: finding.rule) ?? 0
+        }
+    }
+
+    private struct Location: Encodable {
+        var physicalLocation: PhysicalLocation
+
+        init(_ finding: Finding) {
+            physicalLocation = PhysicalLocation(
+                artifactLocation: ArtifactLocation(uri: uri(finding.file)),
+                region: Region(startColumn: finding.column, startLine: finding.line)
+            )
+        }
+    }
+
+    private struct PhysicalLocation: Encodable {
+        var artifactLocation: ArtifactLocation
+        var region: Region
+    }
+
+    private struct ArtifactLocation: Encodable {
+        var uri: String
+        var uriBaseId = "%SRCROOT%"
+    }
+
+    private struct Region: Encodable {
+        var startColumn: Int
+        var startLine: Int
+    }
+
+    private static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        }
+    }
+
+    /// A relative path as a URI reference: every byte but unreserved characters and `/` percent-encoded.
+    private static func uri(_ path: String) -> String {
+        var result = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                result += byte < 0x10 ? "%0\(hex)" : "%\(hex)"
+            }
+        }
+        return result
+    }
+
+    /// What each rule finds, in one sentence; the switch makes a new rule impossible to forget.
+    private static func summary(_ rule: RuleID) -> String {
+        switch rule {
+        case .yamlSyntax: "The file is not valid YAML, or its aliases expand beyond a safe limit."
+        case .duplicateKey: "A mapping has the same key twice."
+        case .unknownKey: "A key is not defined by the format or does not belong to the question's type."
+        case .invalidValue: "A value has the wrong type or lies outside its allowed set."
+        case .missingField: "A required key is absent."
+        case .duplicateID: "A question id is used twice in the root, a bank id twice, or a test id twice in one bank."
+        case .answerKey: "The answer has the wrong type, names a choice that does not exist, is empty, or is a bad pattern."
+        case .duplicateChoice: "Two choices have the same text, ignoring case and spacing."
+        case .choiceCount: "A question has fewer than 2 or more than 8 choices, or fewer than 2 or more than 10 items or pairs."
+        case .sectionLink: "A question's section names a lesson or section that does not exist."
+        case .testSelection: "A test's pool is empty, smaller than what it picks, or names an unknown section."
+        case .sectionCoverage: "A lesson section is the target of no quick check in any bank of the root."
+        case .testTime: "A test's time limit is shorter than the expected time of its longest possible draw."
+        case .missingExplanation: "A question has no explanation."
+        case .allOfTheAbove: "A choice reads \"All of the above\" or \"None of the above\"."
+        case .answerPositionBias: "In a bank's unshuffled single-choice questions, one answer letter is right far more often than chance."
+        }
+    }
+}
