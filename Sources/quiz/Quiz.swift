@@ -1,2 +1,46 @@
 import ArgumentParser
-@main struct Quiz: ParsableCommand { func run() {} }
+import Foundation
+
+/// The `quiz` command: lint question banks, study lessons, take practice tests, export reports.
+struct Quiz: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quiz",
+        abstract: "Lessons, quick checks, timed practice tests and a linter for question banks.",
+        subcommands: [ListCommand.self, LintCommand.self]
+    )
+}
+
+/// Entry point: runs a command and maps every failure to the contract's exit codes
+/// (2 for usage errors, argument-parser's included, instead of its default 64).
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try Quiz.parseAsRoot()
+            try command.run()
+        } catch let error as UserError {
+            Terminal.standardError("quiz: \(error.message)")
+            exit(error.code)
+        } catch let error as ExitCode {
+            exit(error.rawValue)
+        } catch {
+            let code = Quiz.exitCode(for: error)
+            if code == .validationFailure {
+                Terminal.standardError(Quiz.fullMessage(for: error))
+                exit(2)
+            }
+            Quiz.exit(withError: error)
+        }
+    }
+}
+
+/// A problem the user can fix, with the exit code the contract gives it. Printed as one line.
+struct UserError: Error {
+    var message: String
+    var code: Int32 = 2
+
+    init(_ message: String, code: Int32 = 2) {
+        self.message = message
+        self.code = code
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import QuizKit
+
+/// Flags every command takes: where the content root and the attempts store are.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: "The content root (the folder holding Lessons/ and Quizzes/). Default: found by walking up from the current folder.")
+    var root: String?
+
+    @Option(name: .long, help: "The attempts database. Default: $QUIZ_STORE, else $XDG_DATA_HOME/quiz/quiz.sqlite, else ~/.local/share/quiz/quiz.sqlite.")
+    var store: String?
+
+    /// The content root: `--root`, else found from the current folder (or from `hint`).
+    func rootURL(near hint: URL? = nil) throws -> URL {
+        if let root {
+            let url = URL(fileURLWithPath: root).standardizedFileURL
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue else {
+                throw UserError("--root \(root): no such folder")
+            }
+            return url
+        }
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        if let found = ContentRoot.locate(from: cwd) { return found }
+        if let hint, let found = ContentRoot.locate(from: hint) { return found }
+        throw UserError("no content root here: no Lessons/ or Quizzes/ folder in \(cwd.path) or above; run inside a course folder or pass --root DIR")
+    }
+
+    /// The attempts database path per the contract's order of precedence.
+    func storeURL(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let store { return URL(fileURLWithPath: store) }
+        if let path = environment["QUIZ_STORE"], !path.isEmpty { return URL(fileURLWithPath: path) }
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
+            return URL(fileURLWithPath: xdg).appendingPathComponent("quiz/quiz.sqlite")
+        }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return URL(fileURLWithPath: home).appendingPathComponent(".local/share/quiz/quiz.sqlite")
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+
+/// Plain output to the terminal or a pipe.
+enum Terminal {
+    static func standardError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// Writes text to stdout exactly as given and flushes, so a program at the other end of a pipe sees it at once.
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Whether to colour stdout: only a terminal, and only without NO_COLOR.
+    static var colorEnabled: Bool {
+        isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+
+    /// The width to wrap text to.
+    static var width: Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 40 { return min(Int(size.ws_col), 100) }
+        if let cols = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), cols >= 40 { return min(cols, 100) }
+        return 80
+    }
+}
