@@ -32,6 +32,7 @@ let package = Package(
         ),
         .testTarget(name: "QuizYAMLTests", dependencies: ["QuizYAML"]),
         .testTarget(name: "QuizKitTests", dependencies: ["QuizKit"]),
+        .testTarget(name: "QuizCLITests", dependencies: ["quiz"]),
         .testTarget(name: "QuizLintTests", dependencies: ["QuizLint", "QuizKit"], exclude: ["Expected"]),
     ],
     swiftLanguageModes: [.v6]

@@ -86,7 +86,7 @@ public enum BankDecoder {
             return d
         }
         let fields = reader.fields(of: pairs, in: "defaults", allowed: defaultKeys) { key in
-            QuestionDecoder.allKeys.contains(key)
+            QuestionDecoder.allKeys.contains(key) && !defaultKeys.contains(key)
                 ? "\"\(key)\" cannot have a default; defaults may set \(defaultKeys.joined(separator: ", "))" : nil
         }
         if let v = fields["points"]?.value { d.points = reader.positiveNumber(v, "points") ?? d.points }

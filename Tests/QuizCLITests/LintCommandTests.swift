@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+/// `quiz lint` as CI runs it: output, exit codes, and one clear line for every way it can fail.
+@Suite struct LintCommandTests {
+    static let lesson = "# Demo\n\n## Alpha\n\nText.\n"
+    static let goodBank = """
+        quiz: demo
+        title: Demo
+        questions:
+          - id: one
+            section: alpha
+            prompt: Pick one.
+            choices: [Red, Blue]
+            answer: A
+            explanation: Red.
+
+        """
+
+    @Test func shippedContentLintsClean() throws {
+        let result = try QuizProcess.run(["lint", "--strict"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.hasSuffix("0 errors, 0 warnings in 2 files\n"), "\(result.stdout)")
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func errorsExitOneWithFileLineColumn() throws {
+        let root = try QuizProcess.root(["Lessons/demo.md": Self.lesson,
+                                         "Quizzes/demo.yaml": Self.goodBank.replacingOccurrences(of: "answer: A", with: "answer: E")])
+        let result = try QuizProcess.run(["lint", "--root", root.path])
+        #expect(result.status == 1)
+        #expect(result.stdout == """
+            Quizzes/demo.yaml:8:13: error: answer "E" is not one of the 2 choices (A–B) [answer-key]
+            1 error, 0 warnings in 2 files
+
+            """)
+    }
+
+    @Test func syntaxErrorIsOneLine() throws {
+        let root = try QuizProcess.root(["Lessons/demo.md": Self.lesson, "Quizzes/demo.yaml": "quiz: demo\ntitle: [Demo\n"])
+        let result = try QuizProcess.run(["lint", "--root", root.path])
+        #expect(result.status == 1)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 2, "\(result.stdout)")
+        #expect(lines.first?.hasPrefix("Quizzes/demo.yaml:2:") == true)
+        #expect(lines.first?.hasSuffix("[yaml-syntax]") == true)
+        #expect(!result.stderr.contains("Fatal error"))
+    }
+
+    @Test func warningsPassUnlessStrict() throws {
+        let bank = Self.goodBank.replacingOccurrences(of: "    explanation: Red.\n", with: "")
+        let root = try QuizProcess.root(["Lessons/demo.md": Self.lesson, "Quizzes/demo.yaml": bank])
+        #expect(try QuizProcess.run(["lint", "--root", root.path]).status == 0)
+        #expect(try QuizProcess.run(["lint", "--root", root.path, "--strict"]).status == 1)
+    }
+
+    @Test(arguments: [
+        (["lint", "/no/such/file.yaml"], "no such file or folder"),
+        (["lint", "--root", "/no/such/root"], "no such folder"),
+        (["lint", "--format", "xml"], "xml"),
+        (["lint", "--bogus"], "--bogus"),
+    ])
+    func usageErrorsExitTwo(_ arguments: [String], _ mentions: String) throws {
+        let result = try QuizProcess.run(arguments)
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains(mentions), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func noRootFoundExitsTwoWithOneLine() throws {
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("quiz-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let result = try QuizProcess.run(["lint"], in: empty)
+        #expect(result.status == 2)
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(result.stderr.contains("no content root"))
+    }
+
+    @Test func pathsReportOnThoseFilesButCheckTheWholeRoot() throws {
+        let other = Self.goodBank.replacingOccurrences(of: "quiz: demo", with: "quiz: other")
+        let root = try QuizProcess.root(["Lessons/demo.md": Self.lesson, "Quizzes/demo.yaml": Self.goodBank,
+                                         "Quizzes/other.yaml": other.replacingOccurrences(of: "lesson", with: "x") + "lesson: demo\n"])
+        let result = try QuizProcess.run(["lint", "Quizzes/other.yaml"], in: root)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("Quizzes/other.yaml:4:9: error: question id \"one\" is already used at Quizzes/demo.yaml:4"), "\(result.stdout)")
+        #expect(!result.stdout.contains("Quizzes/demo.yaml:4:9"))
+        #expect(result.stdout.hasSuffix("in 1 file\n"))
+    }
+
+    @Test func jsonIsParseableAndCountsMatch() throws {
+        let root = try QuizProcess.root(["Lessons/demo.md": Self.lesson,
+                                         "Quizzes/demo.yaml": Self.goodBank.replacingOccurrences(of: "answer: A", with: "answer: [A]")])
+        let result = try QuizProcess.run(["lint", "--root", root.path, "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(object?["errors"] as? Int == 1)
+        #expect((object?["findings"] as? [[String: Any]])?.first?["rule"] as? String == "answer-key")
+    }
+}
