@@ -1,0 +1,88 @@
+/// A learner's answer to one question, in the author's terms.
+///
+/// Indices refer to choices, items and pairs as written in the bank, never to
+/// the shuffled layout the learner saw, so a response means the same thing in
+/// every attempt. `canonical` is a short, human-readable form for the store
+/// and for CSV, and `init?(canonical:for:)` reads it back.
+public enum Response: Sendable, Equatable, Codable {
+    /// The index of the chosen choice as written.
+    case single(Int)
+    /// The indices of the chosen choices as written, ascending.
+    case multiple([Int])
+    case truefalse(Bool)
+    /// The text as typed, trimmed.
+    case short(String)
+    case numeric(Double)
+    /// The items as written (0-based), in the order the learner put them.
+    case order([Int])
+    /// For each left item as written, the index of the right item as written paired with it.
+    case match([Int])
+
+    /// The question type this response answers.
+    public var type: QuestionType {
+        switch self {
+        case .single: .single
+        case .multiple: .multiple
+        case .truefalse: .truefalse
+        case .short: .short
+        case .numeric: .numeric
+        case .order: .order
+        case .match: .match
+        }
+    }
+
+    /// The response written in the author's terms.
+    ///
+    /// `B` (single), `A,C` (multiple), `true`, the text (short), `3.5` or `-2`
+    /// (numeric, shortest form that reads back to the same number),
+    /// `3 1 2 4` (order: 1-based item numbers as written, learner's order),
+    /// `1B 2A 3C` (match: left item number, then the right item's letter, as written).
+    public var canonical: String {
+        switch self {
+        case .single(let choice):
+            Self.letter(choice)
+        case .multiple(let choices):
+            choices.sorted().map(Self.letter).joined(separator: ",")
+        case .truefalse(let value):
+            value ? "true" : "false"
+        case .short(let text):
+            text
+        case .numeric(let value):
+            Self.number(value)
+        case .order(let items):
+            items.map { String($0 + 1) }.joined(separator: " ")
+        case .match(let rights):
+            rights.enumerated().map { "\($0.offset + 1)\(Self.letter($0.element))" }.joined(separator: " ")
+        }
+    }
+
+    /// Reads a `canonical` string back for `question`; nil when it does not fit
+    /// the question (wrong form, or a letter or number the question does not have).
+    ///
+    /// Short text is taken exactly as given. Every other form is read with the
+    /// typing rules of `ResponseParser` over the written layout, so `b` reads
+    /// as `B` too.
+    public init?(canonical: String, for question: Question) {
+        if case .short = question.kind {
+            self = .short(canonical)
+            return
+        }
+        guard let response = try? ResponseParser.parse(canonical, for: question, shown: .asWritten(for: question))
+        else { return nil }
+        self = response
+    }
+
+    /// The letter of a 0-based position: 0 is `A`; `?` outside A–Z.
+    static func letter(_ index: Int) -> String {
+        guard (0..<26).contains(index), let scalar = Unicode.Scalar(65 + index) else { return "?" }
+        return String(Character(scalar))
+    }
+
+    /// Whole numbers without a decimal point; others in the shortest form that reads back exactly.
+    static func number(_ value: Double) -> String {
+        if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
+            return String(Int64(value))
+        }
+        return value.description
+    }
+}
