@@ -60,27 +60,14 @@ public struct TestDraw: Sendable {
         case .all:
             picked = pool
         case .count(let n):
-            picked = Array(Shuffle.shuffled(pool, using: &rng).prefix(n))
+            picked = Array(pool.reproduciblyShuffled(using: &rng).prefix(n))
         case .perSection(let n):
-            picked = poolBySection.flatMap { Array(Shuffle.shuffled($0.questions, using: &rng).prefix(n)) }
+            picked = poolBySection.flatMap { Array($0.questions.reproduciblyShuffled(using: &rng).prefix(n)) }
         }
         if test.shuffle {
-            return Shuffle.shuffled(picked, using: &rng)
+            return picked.reproduciblyShuffled(using: &rng)
         }
         let order = Dictionary(uniqueKeysWithValues: pool.enumerated().map { ($1.id, $0) })
         return picked.sorted { order[$0.id, default: 0] < order[$1.id, default: 0] }
-    }
-}
-
-/// A Fisher–Yates shuffle written out here, so a seed gives the same order on every platform and release.
-public enum Shuffle {
-    public static func shuffled<T>(_ items: [T], using rng: inout some RandomNumberGenerator) -> [T] {
-        var out = items
-        guard out.count > 1 else { return out }
-        for i in stride(from: out.count - 1, to: 0, by: -1) {
-            let j = Int(rng.next() % UInt64(i + 1))
-            out.swapAt(i, j)
-        }
-        return out
     }
 }

@@ -1,0 +1,45 @@
+/// A command a learner can type instead of an answer. A line that is exactly a command word is the command.
+enum SessionCommand: Equatable {
+    case help, skip, prev, next, goto(Int), flag, list, time, hint, submit, quit
+
+    init?(_ line: String) {
+        let words = line.lowercased().split(separator: " ", omittingEmptySubsequences: true)
+        guard let first = words.first else { return nil }
+        if words.count == 2, first == "goto", let n = Int(words[1]) {
+            self = .goto(n)
+            return
+        }
+        guard words.count == 1 else { return nil }
+        switch first {
+        case "help", "?": self = .help
+        case "skip": self = .skip
+        case "prev": self = .prev
+        case "next": self = .next
+        case "flag": self = .flag
+        case "list": self = .list
+        case "time": self = .time
+        case "hint": self = .hint
+        case "submit": self = .submit
+        case "quit": self = .quit
+        default: return nil
+        }
+    }
+
+    static let testHelp = """
+        Answer with a letter (b), letters (a c), t or f, a number, numbers in order (3 1 2 4),
+        pairs (1B 2A 3C) or text, as each question asks. Commands:
+          skip      leave this question for later      flag    mark it to come back to
+          prev      the previous question              next    the next question
+          goto N    question N                         list    answered, unanswered, flagged
+          time      time left                          submit  finish and see your score
+          quit      stop now; quiz resume continues later
+        To answer with a command word, start the line with =, e.g. =next.
+
+        """
+
+    static let checkHelp = """
+        Answer as the question asks. Commands: hint, skip (come back later), quit (progress is saved).
+        To answer with a command word, start the line with =.
+
+        """
+}
