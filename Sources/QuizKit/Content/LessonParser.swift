@@ -1,0 +1,119 @@
+/// Reads a lesson's Markdown into a `Lesson`: front matter, title, intro and
+/// `## ` sections with ids, word counts and reading times.
+///
+/// Parsing never fails. Problems (bad front matter, two sections with one id)
+/// come back as findings beside a lesson built from everything that could be
+/// read, so one lint run reports them all. Headings inside fenced code blocks
+/// and `<!-- -->` comment blocks are not headings: they open no section and
+/// take no slug, as on GitHub.
+public enum LessonParser {
+    /// Reading speed the reading time is computed with, in words per minute.
+    public static let wordsPerMinute = 200
+
+    /// Parses the lesson `id` whose text is `text`; `file` is the path findings name.
+    public static func parse(_ text: String, id: String, file: String) -> (lesson: Lesson, findings: [Finding]) {
+        let lines = MarkdownSource.lines(of: text)
+        var findings: [Finding] = []
+        var frontMatter = FrontMatter()
+        var bodyStart = 0
+
+        if let first = lines.first, isFrontMatterFence(first) {
+            if let close = lines.indices.dropFirst().first(where: { isFrontMatterFence(lines[$0]) }) {
+                let yaml = lines[1..<close].joined(separator: "\n")
+                let (read, problems) = FrontMatter.read(yaml, firstLine: 2, file: file)
+                frontMatter = read
+                findings += problems
+                bodyStart = close + 1
+            } else {
+                findings.append(Finding(file: file, line: 1, column: 1, rule: .yamlSyntax,
+                                        message: "the front matter opened by `---` on line 1 is never closed; add a `---` line after its last key"))
+            }
+        }
+
+        var slugger = Slugger()
+        var fence: CodeFence?
+        var inComment = false
+        var titleHeading: (index: Int, text: String)?
+        var starts: [(index: Int, id: String, title: String)] = []
+        var firstLineOfID: [String: Int] = [:]
+
+        for index in lines.indices.dropFirst(bodyStart) {
+            let line = lines[index]
+            if let open = fence {
+                if open.isClosed(by: line) { fence = nil }
+                continue
+            }
+            if inComment {
+                inComment = !MarkdownSource.closesComment(line, opening: false)
+                continue
+            }
+            if let opening = CodeFence.opening(line) {
+                fence = opening
+                continue
+            }
+            if MarkdownSource.opensComment(line) {
+                inComment = !MarkdownSource.closesComment(line, opening: true)
+                continue
+            }
+            guard let heading = MarkdownHeading(line) else { continue }
+            let headingID = slugger.id(for: heading)
+            if heading.level == 1, titleHeading == nil, !heading.text.isEmpty {
+                titleHeading = (index, heading.text)
+            }
+            guard heading.level == 2 else { continue }
+            if let first = firstLineOfID[headingID] {
+                findings.append(Finding(file: file, line: index + 1, column: 1, rule: .duplicateID,
+                                        message: "section id `\(headingID)` is already used by the heading on line \(first); give one of them a different `{#id}`"))
+            } else {
+                firstLineOfID[headingID] = index + 1
+            }
+            starts.append((index, headingID, heading.text))
+        }
+
+        let introEnd = starts.first?.index ?? lines.count
+        let introLines = lines[bodyStart..<introEnd].indices
+            .filter { $0 != titleHeading?.index }
+            .map { lines[$0] }
+        let sections = starts.indices.map { k in
+            let start = starts[k]
+            let end = k + 1 < starts.count ? starts[k + 1].index : lines.count
+            return section(id: start.id, title: start.title, line: start.index + 1, body: lines[(start.index + 1)..<end])
+        }
+        let lesson = Lesson(
+            id: id,
+            title: frontMatter.title ?? titleHeading?.text ?? id,
+            summary: frontMatter.summary,
+            links: frontMatter.links,
+            file: file,
+            intro: MarkdownSource.trimmingBlankLines(introLines).joined(separator: "\n"),
+            sections: sections
+        )
+        return (lesson, findings)
+    }
+
+    private static func isFrontMatterFence(_ line: String) -> Bool {
+        line.hasPrefix("---") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" }
+    }
+
+    private static func section(id: String, title: String, line: Int, body: ArraySlice<String>) -> Section {
+        var bodyLines = MarkdownSource.trimmingBlankLines(body)
+        var stated: Int?
+        if let first = bodyLines.first, let minutes = statedReadingTime(first) {
+            stated = minutes
+            bodyLines = MarkdownSource.trimmingBlankLines(bodyLines.dropFirst())
+        }
+        let text = bodyLines.joined(separator: "\n")
+        let words = text.split(whereSeparator: \.isWhitespace).count
+        let computed = (words + wordsPerMinute - 1) / wordsPerMinute
+        return Section(id: id, title: title, line: line, body: text, wordCount: words, readingMinutes: stated ?? computed)
+    }
+
+    /// `Reading time: 3 min` (also `mins`, `minute`, `minutes`; any case) → 3.
+    static func statedReadingTime(_ line: String) -> Int? {
+        let words = line.split(whereSeparator: \.isWhitespace).map { $0.lowercased() }
+        guard words.count == 4, words[0] == "reading", words[1] == "time:",
+              ["min", "mins", "minute", "minutes"].contains(words[3]),
+              words[2].allSatisfy(\.isASCII), let minutes = Int(words[2]), minutes >= 0 else { return nil }
+        return minutes
+    }
+}
