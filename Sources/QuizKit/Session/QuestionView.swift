@@ -106,3 +106,20 @@ extension String {
         return s
     }
 }
+
+extension QuestionView {
+    /// A response as the learner typed it, with the text of what it picks, e.g. `C) Retry-After: 10`.
+    public static func described(_ response: Response, _ item: SessionQuestion) -> String {
+        let typed = asTyped(response, item)
+        switch (response, item.question.kind) {
+        case (.single(let i), .single(let choices, _)) where choices.indices.contains(i):
+            return "\(typed)) \(choices[i].text)"
+        case (.multiple(let picks), .multiple(let choices, _)):
+            return picks.filter(choices.indices.contains).map { i in
+                "\(asTyped(.single(i), item))) \(choices[i].text)"
+            }.sorted().joined(separator: "; ")
+        default:
+            return typed
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+extension AttemptReport {
+    /// The facts of a stored attempt that a report needs.
+    public struct Summary: Sendable {
+        public var id: String
+        public var bank: String
+        public var test: String
+        public var title: String
+        public var seed: UInt64
+        public var startedAt: Date
+        public var submittedAt: Date?
+        public var timeLimit: Int?
+        public var elapsed: Double
+        public var status: String
+        public var passMark: Double
+
+        public init(id: String, bank: String, test: String, title: String, seed: UInt64, startedAt: Date,
+                    submittedAt: Date?, timeLimit: Int?, elapsed: Double, status: String, passMark: Double) {
+            self.id = id
+            self.bank = bank
+            self.test = test
+            self.title = title
+            self.seed = seed
+            self.startedAt = startedAt
+            self.submittedAt = submittedAt
+            self.timeLimit = timeLimit
+            self.elapsed = elapsed
+            self.status = status
+            self.passMark = passMark
+        }
+    }
+
+    /// One question of the attempt with what was given for it.
+    public struct Entry: Sendable {
+        public var item: SessionQuestion
+        public var lesson: String
+        public var section: String
+        public var answer: SessionAnswer
+
+        public init(item: SessionQuestion, lesson: String, section: String, answer: SessionAnswer) {
+            self.item = item
+            self.lesson = lesson
+            self.section = section
+            self.answer = answer
+        }
+    }
+
+    public init(summary s: Summary, entries: [Entry]) {
+        let total = Scorer.total(grades: entries.map(\.answer.grade), passMark: s.passMark)
+        attempt = Attempt(id: s.id, bank: s.bank, test: s.test, title: s.title, seed: s.seed,
+                          startedAt: Self.timestamp(s.startedAt), submittedAt: s.submittedAt.map(Self.timestamp),
+                          timeLimitS: s.timeLimit, elapsedS: s.elapsed, status: s.status)
+        score = Score(points: .number(total.points), max: .number(total.max), percent: .number(total.percentRounded),
+                      passMark: .number(s.passMark), passed: total.passed)
+        var order: [String] = []
+        var bySection: [String: SectionScore] = [:]
+        for e in entries {
+            let key = e.lesson + "#" + e.section
+            if bySection[key] == nil {
+                order.append(key)
+                bySection[key] = SectionScore(lesson: e.lesson, id: e.section, title: e.item.sectionTitle,
+                                              points: .number(0), max: .number(0), questions: 0)
+            }
+            bySection[key]!.points = .number(Self.value(bySection[key]!.points) + e.answer.grade.points)
+            bySection[key]!.max = .number(Self.value(bySection[key]!.max) + e.answer.grade.max)
+            bySection[key]!.questions += 1
+        }
+        sections = order.map { bySection[$0]! }
+        questions = entries.map { e in
+            QuestionResult(position: e.item.position, id: e.item.question.id, section: e.section,
+                           type: e.item.question.type.rawValue, response: JSONValue(e.answer.response, for: e.item.question),
+                           correct: e.answer.response == nil ? nil : e.answer.grade.correct == true,
+                           points: .number(e.answer.grade.points), max: .number(e.answer.grade.max),
+                           timeS: .number(e.answer.timeSpent), flagged: e.answer.flagged, review: e.item.review)
+        }
+        details = entries.map { e in
+            Detail(prompt: e.item.question.prompt, sectionTitle: e.item.sectionTitle,
+                   given: e.answer.response.map { QuestionView.described($0, e.item) },
+                   right: QuestionView.rightAnswer(e.item), explanation: e.item.question.explanation)
+        }
+    }
+
+    static func value(_ v: JSONValue) -> Double {
+        if case .number(let n) = v { return n }
+        return 0
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        f.timeZone = TimeZone(identifier: "UTC")
+        return f.string(from: date)
+    }
+}

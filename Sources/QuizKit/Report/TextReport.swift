@@ -1,0 +1,100 @@
+import Foundation
+
+/// The text report a session prints after submit, and `quiz report --format text`.
+public enum TextReport {
+    public static func render(_ r: AttemptReport, width: Int = 80) -> String {
+        var out = ""
+        let s = r.score
+        let verdict = s.passed ? "PASSED" : "FAILED"
+        var line = "Score \(Figures.number(s.points)) / \(Figures.number(s.max)) (\(Figures.percent(s.percent))) · \(verdict) (pass mark \(Figures.number(s.passMark))%)"
+        let used = TestSession.clock(r.attempt.elapsedS)
+        if let limit = r.attempt.timeLimitS {
+            line += " · \(used) used of \(TestSession.clock(Double(limit)))"
+        } else {
+            line += " · \(used) used"
+        }
+        out += line + "\n"
+        if r.attempt.status == "expired" { out += "Time ran out; unanswered questions score 0.\n" }
+        out += "\n"
+
+        let titleWidth = min(48, max(8, r.sections.map { $0.title.count }.max() ?? 8) + 2)
+        out += "Section".padded(to: titleWidth) + "Score\n"
+        for section in r.sections {
+            let points = AttemptReport.value(section.points), max = AttemptReport.value(section.max)
+            let score = "\(Figures.number(section.points)) / \(Figures.number(section.max))"
+            out += section.title.truncated(to: titleWidth - 2).padded(to: titleWidth) + score.padded(to: 10)
+                + Figures.bar(max > 0 ? points / max : 0, cells: 10) + "\n"
+        }
+
+        let missed = zip(r.questions, r.details).filter { $0.0.correct != true }
+        out += "\n"
+        if missed.isEmpty {
+            out += "Every question right.\n"
+        } else {
+            out += "Review\n"
+            for (q, d) in missed {
+                let mark = q.correct == nil ? "–" : AttemptReport.value(q.points) > 0 ? "◐" : "✗"
+                out += " \(mark) [\(q.position)] \(firstLine(d.prompt))\n"
+                out += "     You answered: \(d.given ?? "(nothing)")    Right: \(d.right)\n"
+                if let e = d.explanation { out += wrap(e, indent: 5, width: width) }
+                out += "     Read again: \(q.review)\n"
+            }
+        }
+        return out
+    }
+
+    static func firstLine(_ text: String) -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+        let first = lines.first.map(String.init) ?? ""
+        return lines.count > 1 ? first + " …" : first
+    }
+
+    static func wrap(_ text: String, indent: Int, width: Int) -> String {
+        let pad = String(repeating: " ", count: indent)
+        var out = "", line = ""
+        for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+            if !line.isEmpty && line.count + 1 + word.count > width - indent {
+                out += pad + line + "\n"
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { out += pad + line + "\n" }
+        return out
+    }
+}
+
+/// Numbers as reports print them.
+public enum Figures {
+    /// `14.5`, `21`: no needless decimals.
+    public static func number(_ v: JSONValue) -> String { number(AttemptReport.value(v)) }
+
+    public static func number(_ x: Double) -> String {
+        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+        let s = String(format: "%.2f", x)
+        var t = s
+        while t.hasSuffix("0") { t.removeLast() }
+        if t.hasSuffix(".") { t.removeLast() }
+        return t
+    }
+
+    /// `73.81%`.
+    public static func percent(_ v: JSONValue) -> String { String(format: "%.2f%%", AttemptReport.value(v)) }
+
+    /// A bar of `cells` block characters, eighths for the last one.
+    public static func bar(_ fraction: Double, cells: Int) -> String {
+        let eighths = Int((max(0, min(1, fraction)) * Double(cells * 8)).rounded())
+        let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+        return String(repeating: "█", count: eighths / 8) + partial[eighths % 8]
+    }
+}
+
+extension String {
+    func padded(to width: Int) -> String {
+        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    }
+
+    func truncated(to width: Int) -> String {
+        count <= width ? self : String(prefix(max(1, width - 1))) + "…"
+    }
+}
