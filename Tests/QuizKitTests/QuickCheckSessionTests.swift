@@ -183,6 +183,17 @@ struct QuickCheckSessionTests {
         #expect(r.answers[0].tries == 0)
     }
 
+    @Test("= in front of a command word makes it a short answer, taken off once")
+    func equalsSign() {
+        let questions = [Question(id: "w", section: "s", prompt: "Which word?", kind: .short(accepted: [.text("hint")])),
+                         Question(id: "op", section: "s", prompt: "Which operator?", kind: .short(accepted: [.text("==")]))]
+        var r = QuickCheckSession(questions: questions.enumerated().map { Sample.item($1, $0 + 1) })
+        _ = r.start(now: 0)
+        #expect(r.receive("=hint", now: 1).prefix(2) == [.answered(position: 1), .show("Right.\n")])
+        #expect(r.receive("===", now: 2).prefix(2) == [.answered(position: 2), .show("Right.\n")])
+        #expect(r.answers[1].response == .short("=="))
+    }
+
     @Test("partly right at the first try is not right: one more try")
     func partlyRight() {
         let q = Question(id: "m", section: "s", prompt: "Which?", kind: .multiple(choices: Sample.choices(4), answers: [0, 2]),

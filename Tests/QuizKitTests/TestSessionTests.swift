@@ -273,6 +273,22 @@ struct TestSessionTests {
         #expect(s.answers[0].response == nil)
     }
 
+    @Test("a command word is the command; with = in front it is a short answer")
+    func equalsSignMakesAnAnswer() {
+        let questions = [Sample.short(.text("skip")), Sample.short(.text("x")), Sample.short(.text("=="))]
+        var s = Self.session(limit: nil, questions: questions)
+        _ = s.start(now: 0)
+        #expect(s.receive("=skip", now: 1).first == .answered(position: 1))
+        #expect(s.answers[0].response == .short("skip"))
+        #expect(s.answers[0].grade.correct == true)
+        #expect(s.receive("skip", now: 2).first == .show("\n"))
+        #expect(s.answers[1].response == nil)
+        #expect(s.current == 2)
+        #expect(s.receive("===", now: 3).first == .answered(position: 3))
+        #expect(s.answers[2].response == .short("=="))
+        #expect(s.answers[2].grade.correct == true)
+    }
+
     @Test("a new answer replaces the old one and is graded again")
     func changingAnAnswerRegrades() {
         var s = Self.session(limit: nil)

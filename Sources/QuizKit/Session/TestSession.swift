@@ -109,9 +109,9 @@ public struct TestSession: Sendable {
         if phase == .confirm { return confirm(line, now: now) }
         if let command = SessionCommand(line) { return run(command, now: now) }
         let item = questions[current]
-        let answerText = line.hasPrefix("=") ? String(line.dropFirst()) : line
         do {
-            let response = try ResponseParser.parse(answerText, for: item.question, shown: item.presentation)
+            // The `=` that makes a command word a short answer is the parser's to take off, once.
+            let response = try ResponseParser.parse(line, for: item.question, shown: item.presentation)
             return answer(response, now: now)
         } catch {
             return [.show(error.message + "\n")] + show(now: now, restart: false)
