@@ -121,6 +121,13 @@ struct TestSessionTests {
         #expect(s.score.points == 2)
     }
 
+    @Test("resuming after the time has run out ends at once without inflating the time on the question")
+    func resumePastTheLimit() {
+        var s = Self.session(limit: 60, elapsed: 70)
+        #expect(s.start(now: 1000) == [.show("\nTime is up.\n"), .ended(.expired)])
+        #expect(s.answers.map(\.timeSpent) == [0, 0, 0])
+    }
+
     @Test("time tells what is left of the limit")
     func timeCommand() {
         var s = Self.session(limit: 60)

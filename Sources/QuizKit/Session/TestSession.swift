@@ -84,6 +84,7 @@ public struct TestSession: Sendable {
     /// Starts (or resumes) the session: the banner and the first question to answer.
     public mutating func start(now: Double) -> [SessionEvent] {
         startedAt = now
+        shownAt = now
         if expired(now) { return timeUp(now: now) }
         var text = "\(settings.title) · \(settings.subtitle)\n"
         var facts = ["\(questions.count) question\(questions.count == 1 ? "" : "s")"]
