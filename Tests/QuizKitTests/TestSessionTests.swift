@@ -187,6 +187,15 @@ struct TestSessionTests {
         #expect(s.answers.allSatisfy { $0.response == nil })
     }
 
+    @Test("goto without a number asks for one instead of being taken as an answer")
+    func gotoWithoutNumber() {
+        let questions = [Sample.short(.text("x")), Sample.short(.text("y"))]
+        var s = Self.session(limit: nil, questions: questions)
+        _ = s.start(now: 0)
+        #expect(s.receive("goto", now: 1) == [.show("Type goto and a question number, 1–2.\n"), .awaitLine])
+        #expect(s.answers[0].response == nil)
+    }
+
     @Test("flag marks the question in its header and in list; flag again unmarks it")
     func flagAndList() {
         var s = Self.session(limit: nil)

@@ -239,6 +239,7 @@ public struct TestSession: Sendable {
             guard current > 0 else { return [.show("This is the first question.\n"), .awaitLine] }
             return move(to: current - 1, now: now)
         case .goto(let n):
+            guard let n else { return [.show("Type goto and a question number, 1–\(questions.count).\n"), .awaitLine] }
             guard (1...questions.count).contains(n) else {
                 return [.show("There is no question \(n); choose 1–\(questions.count).\n"), .awaitLine]
             }
