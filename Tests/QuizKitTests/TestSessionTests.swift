@@ -128,6 +128,28 @@ struct TestSessionTests {
         #expect(s.answers.map(\.timeSpent) == [0, 0, 0])
     }
 
+    @Test("a resumed attempt with every question answered opens at Submit?; n goes back to question 1")
+    func resumeAllAnswered() {
+        let right = SessionAnswer(response: .single(1), grade: Grade(points: 1, max: 1, correct: true), timeSpent: 5)
+        var s = Self.session(limit: 60, answers: [right, right, right], elapsed: 30)
+        let events = s.start(now: 0)
+        #expect(Array(events.suffix(2)) == [.show("Submit? (y/n)\n"), .awaitLine])
+        #expect(s.answers.map(\.timeSpent) == [5, 5, 5])
+        #expect(s.receive("n", now: 3) == [.show("\n"), .show(Self.screen(1, left: "0:27")
+                                            + "(Your answer: B. Type another to change it, or next.)\n"), .awaitLine])
+        _ = s.receive("submit", now: 4)
+        #expect(s.receive("y", now: 5) == [.ended(.submitted)])
+        #expect(s.score.points == 3)
+    }
+
+    @Test("a test without questions asks to submit instead of failing")
+    func noQuestions() {
+        var s = Self.session(questions: [])
+        #expect(s.start(now: 0).suffix(2) == [.show("Submit? (y/n)\n"), .awaitLine])
+        #expect(s.receive("y", now: 1) == [.ended(.submitted)])
+        #expect(s.score.max == 0)
+    }
+
     @Test("time tells what is left of the limit")
     func timeCommand() {
         var s = Self.session(limit: 60)

@@ -98,7 +98,11 @@ public struct TestSession: Sendable {
         facts.append("seed \(settings.seed)")
         text += facts.joined(separator: " · ") + "\n"
         text += "Answer with a letter (or as asked); type help for commands.\n"
-        current = answers.firstIndex { $0.response == nil } ?? 0
+        // A resumed attempt with every question answered is where a finished first pass is: at Submit?.
+        guard let open = answers.firstIndex(where: { $0.response == nil }) else {
+            return [.show(text + "\n")] + askToSubmit(now: now)
+        }
+        current = open
         return [.show(text + "\n")] + show(now: now)
     }
 
@@ -151,6 +155,7 @@ public struct TestSession: Sendable {
     }
 
     private mutating func account(_ now: Double) {
+        guard answers.indices.contains(current) else { return }
         answers[current].timeSpent += max(0, now - shownAt)
         shownAt = now
     }
