@@ -278,6 +278,23 @@ struct TestSessionTests {
         #expect(atConfirm.endOfInput(now: 3) == [])
     }
 
+    @Test("time spent at Submit? is on no question; n brings back the last one on screen")
+    func confirmationTimeIsOnNoQuestion() {
+        var back = Self.session(limit: nil)
+        _ = back.start(now: 0)
+        for t in 1...3 { _ = back.receive("b", now: Double(t)) }
+        _ = back.receive("n", now: 50)
+        _ = back.endOfInput(now: 60)
+        #expect(back.answers.map(\.timeSpent) == [1, 1, 11])
+
+        var done = Self.session(limit: 60)
+        _ = done.start(now: 0)
+        for t in 1...3 { _ = done.receive("b", now: Double(t)) }
+        _ = done.receive("maybe", now: 20)
+        _ = done.timeUp(now: 60)
+        #expect(done.answers.map(\.timeSpent) == [1, 1, 1])
+    }
+
     @Test("quit ends the run and keeps what was given")
     func quit() {
         var s = Self.session()

@@ -154,8 +154,9 @@ public struct TestSession: Sendable {
         return now >= deadline
     }
 
+    /// Adds the time since the question was shown to it; time at the `Submit?` prompt is on no question.
     private mutating func account(_ now: Double) {
-        guard answers.indices.contains(current) else { return }
+        guard phase == .question, answers.indices.contains(current) else { return }
         answers[current].timeSpent += max(0, now - shownAt)
         shownAt = now
     }
@@ -221,6 +222,7 @@ public struct TestSession: Sendable {
             return [.ended(.submitted)]
         case "n", "no":
             phase = .question
+            shownAt = now
             let target = answers.firstIndex { $0.response == nil } ?? answers.firstIndex { $0.flagged } ?? current
             return move(to: target, now: now)
         default:
