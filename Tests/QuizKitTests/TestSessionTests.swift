@@ -373,6 +373,24 @@ struct TestSessionTests {
         #expect(s.current == 0)
     }
 
+    @Test("order and match questions list their scrambled items and read answers against what was shown")
+    func orderAndMatchOnScreen() {
+        let order = Sample.item(Sample.order(3), 1, shown: Presentation(items: [2, 0, 1]))
+        let match = Sample.item(Sample.match(2), 2, shown: Presentation(options: [1, 0]))
+        let settings = TestSession.Settings(title: "T", subtitle: "S", seed: 1, timeLimit: nil, passMark: 70,
+                                            penalty: 0, immediateFeedback: false)
+        var s = TestSession(settings: settings, questions: [order, match])
+        #expect(s.start(now: 0).suffix(2) == [
+            .show("[1/2] · \(Self.section)\n?\n  1) step 3\n  2) step 1\n  3) step 2\n(Give every number 1–3 once, first first.)\n"),
+            .awaitLine,
+        ])
+        #expect(s.receive("2 3 1", now: 1) == [.answered(position: 1), .show("\n"), .show(
+            "[2/2] · \(Self.section)\n?\n  1) left 1\n  2) left 2\n  A) right 2\n  B) right 1\n(Pair each of 1–2 with a letter, e.g. 1B 2A.)\n"),
+            .awaitLine])
+        _ = s.receive("1b 2a", now: 2)
+        #expect(s.answers.map(\.grade.correct) == [true, true])
+    }
+
     // MARK: Scoring
 
     @Test("a penalty takes points off a wrong choice, never off an unanswered question or a short answer")
