@@ -54,3 +54,25 @@ struct ConstantGenerator: RandomNumberGenerator {
 
     mutating func next() -> UInt64 { value }
 }
+
+extension Sample {
+    /// A question as a session shows it: at `position`, laid out as written unless `shown` says otherwise.
+    static func item(_ question: Question, _ position: Int, section: String = "Polling — Client Pull",
+                     shown: Presentation? = nil) -> SessionQuestion {
+        SessionQuestion(position: position, question: question, presentation: shown ?? .asWritten(for: question),
+                        sectionTitle: section, review: "Lessons/net.md#polling")
+    }
+
+    /// A single-choice question with its own id; `choice 2` (B) is right.
+    static func single(id: String, explanation: String? = nil, hint: String? = nil,
+                       feedback: [String?] = [], points: Double = 1) -> Question {
+        let choices = (0..<4).map { Choice("choice \($0 + 1)", feedback: feedback.indices.contains($0) ? feedback[$0] : nil) }
+        return Question(id: id, section: "s", prompt: "Question \(id)?", kind: .single(choices: choices, answer: 1),
+                        explanation: explanation, hint: hint, points: points)
+    }
+
+    /// Everything the session printed, in order.
+    static func text(_ events: [SessionEvent]) -> String {
+        events.map { if case .show(let s) = $0 { s } else { "" } }.joined()
+    }
+}

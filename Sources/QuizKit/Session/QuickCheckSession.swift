@@ -46,9 +46,8 @@ public struct QuickCheckSession: Sendable {
             }
         }
         let item = questions[current]
-        let text = line.hasPrefix("=") ? String(line.dropFirst()) : line
         let response: Response
-        do { response = try ResponseParser.parse(text, for: item.question, shown: item.presentation) } catch {
+        do { response = try ResponseParser.parse(line, for: item.question, shown: item.presentation) } catch {
             return [.show(error.message + "\n")] + show(now: now, restart: false)
         }
         var a = answers[current]

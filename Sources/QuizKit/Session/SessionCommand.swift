@@ -1,6 +1,8 @@
 /// A command a learner can type instead of an answer. A line that is exactly a command word is the command.
+///
+/// `goto` alone is `goto(nil)`: still the command, so it is never taken as a short answer.
 enum SessionCommand: Equatable {
-    case help, skip, prev, next, goto(Int), flag, list, time, hint, submit, quit
+    case help, skip, prev, next, goto(Int?), flag, list, time, hint, submit, quit
 
     init?(_ line: String) {
         let words = line.lowercased().split(separator: " ", omittingEmptySubsequences: true)
@@ -11,6 +13,7 @@ enum SessionCommand: Equatable {
         }
         guard words.count == 1 else { return nil }
         switch first {
+        case "goto": self = .goto(nil)
         case "help", "?": self = .help
         case "skip": self = .skip
         case "prev": self = .prev

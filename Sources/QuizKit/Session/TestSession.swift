@@ -84,6 +84,7 @@ public struct TestSession: Sendable {
     /// Starts (or resumes) the session: the banner and the first question to answer.
     public mutating func start(now: Double) -> [SessionEvent] {
         startedAt = now
+        shownAt = now
         if expired(now) { return timeUp(now: now) }
         var text = "\(settings.title) · \(settings.subtitle)\n"
         var facts = ["\(questions.count) question\(questions.count == 1 ? "" : "s")"]
@@ -97,7 +98,11 @@ public struct TestSession: Sendable {
         facts.append("seed \(settings.seed)")
         text += facts.joined(separator: " · ") + "\n"
         text += "Answer with a letter (or as asked); type help for commands.\n"
-        current = answers.firstIndex { $0.response == nil } ?? 0
+        // A resumed attempt with every question answered is where a finished first pass is: at Submit?.
+        guard let open = answers.firstIndex(where: { $0.response == nil }) else {
+            return [.show(text + "\n")] + askToSubmit(now: now)
+        }
+        current = open
         return [.show(text + "\n")] + show(now: now)
     }
 
@@ -109,9 +114,9 @@ public struct TestSession: Sendable {
         if phase == .confirm { return confirm(line, now: now) }
         if let command = SessionCommand(line) { return run(command, now: now) }
         let item = questions[current]
-        let answerText = line.hasPrefix("=") ? String(line.dropFirst()) : line
         do {
-            let response = try ResponseParser.parse(answerText, for: item.question, shown: item.presentation)
+            // The `=` that makes a command word a short answer is the parser's to take off, once.
+            let response = try ResponseParser.parse(line, for: item.question, shown: item.presentation)
             return answer(response, now: now)
         } catch {
             return [.show(error.message + "\n")] + show(now: now, restart: false)
@@ -149,7 +154,9 @@ public struct TestSession: Sendable {
         return now >= deadline
     }
 
+    /// Adds the time since the question was shown to it; time at the `Submit?` prompt is on no question.
     private mutating func account(_ now: Double) {
+        guard phase == .question, answers.indices.contains(current) else { return }
         answers[current].timeSpent += max(0, now - shownAt)
         shownAt = now
     }
@@ -215,6 +222,7 @@ public struct TestSession: Sendable {
             return [.ended(.submitted)]
         case "n", "no":
             phase = .question
+            shownAt = now
             let target = answers.firstIndex { $0.response == nil } ?? answers.firstIndex { $0.flagged } ?? current
             return move(to: target, now: now)
         default:
@@ -238,6 +246,7 @@ public struct TestSession: Sendable {
             guard current > 0 else { return [.show("This is the first question.\n"), .awaitLine] }
             return move(to: current - 1, now: now)
         case .goto(let n):
+            guard let n else { return [.show("Type goto and a question number, 1–\(questions.count).\n"), .awaitLine] }
             guard (1...questions.count).contains(n) else {
                 return [.show("There is no question \(n); choose 1–\(questions.count).\n"), .awaitLine]
             }

@@ -1,0 +1,436 @@
+import Testing
+@testable import QuizKit
+
+/// A practice test driven by lines and a test clock: `now` is whatever the test says it is.
+struct TestSessionTests {
+    static let section = "Polling — Client Pull"
+
+    /// `count` single-choice questions (B is right in each), 1 point each.
+    static func session(_ count: Int = 3, limit: Double? = 60, penalty: Double = 0, immediate: Bool = false,
+                        questions: [Question]? = nil, answers: [SessionAnswer]? = nil,
+                        elapsed: Double = 0) -> TestSession {
+        let list = questions ?? (1...count).map { Sample.single(id: "q\($0)", explanation: "Because \($0).") }
+        let settings = TestSession.Settings(title: "Practice test", subtitle: "Networking", seed: 7, timeLimit: limit,
+                                            passMark: 70, penalty: penalty, immediateFeedback: immediate)
+        return TestSession(settings: settings, questions: list.enumerated().map { Sample.item($1, $0 + 1) },
+                           answers: answers, elapsed: elapsed)
+    }
+
+    /// Header, prompt and choices of question `n` of a default session.
+    static func screen(_ n: Int, of count: Int = 3, left: String? = "1:00", extra: String = "") -> String {
+        let clock = left.map { " \($0) left" } ?? ""
+        return "[\(n)/\(count)]\(clock) · \(section)\(extra)\nQuestion q\(n)?\n"
+            + "  A) choice 1\n  B) choice 2\n  C) choice 3\n  D) choice 4\n"
+    }
+
+    // MARK: Time
+
+    @Test("the banner and the first question, with the whole limit in the header")
+    func startShowsBannerThenFirstQuestion() {
+        var s = Self.session(limit: 420)
+        let events = s.start(now: 0)
+        #expect(events == [
+            .show("Practice test · Networking\n3 questions · 7:00 · pass mark 70% · seed 7\n"
+                  + "Answer with a letter (or as asked); type help for commands.\n\n"),
+            .show(Self.screen(1, left: "7:00")), .awaitLine,
+        ])
+    }
+
+    @Test("headers count down and round down, so they never promise time that is not there")
+    func headersCountDown() {
+        var s = Self.session(limit: 420)
+        _ = s.start(now: 0)
+        #expect(Sample.text(s.receive("nonsense", now: 0.5)).contains("[1/3] 6:59 left · \(Self.section)\n"))
+        #expect(Sample.text(s.receive("b", now: 61)).contains("[2/3] 5:59 left · \(Self.section)\n"))
+    }
+
+    @Test("an untimed test has no clock in its headers, no deadline and says so for time")
+    func untimed() {
+        var s = Self.session(limit: nil)
+        let start = Sample.text(s.start(now: 0))
+        #expect(start.contains("3 questions · untimed · pass mark 70% · seed 7\n"))
+        #expect(start.hasSuffix(Self.screen(1, left: nil)))
+        #expect(s.deadline == nil)
+        #expect(s.remaining(at: 1_000_000) == nil)
+        #expect(s.receive("time", now: 5) == [.show("This test has no time limit.\n"), .awaitLine])
+        #expect(s.receive("b", now: 1_000_000).contains(.answered(position: 1)))
+    }
+
+    @Test("a line after the deadline ends the test and does not count")
+    func lineAfterDeadline() {
+        var s = Self.session(limit: 60)
+        _ = s.start(now: 0)
+        #expect(s.deadline == 60)
+        #expect(s.receive("b", now: 30).first == .answered(position: 1))
+        let late = s.receive("b", now: 61)
+        #expect(late == [.show("\nTime is up.\n"), .ended(.expired)])
+        #expect(s.answers[1].response == nil)
+        #expect(s.answers[0].response == .single(1))
+        #expect(s.end == .expired)
+        #expect(s.score.points == 1)
+        #expect(s.receive("b", now: 62) == [])
+    }
+
+    @Test("a line at the deadline itself is already too late")
+    func lineAtDeadline() {
+        var s = Self.session(limit: 60)
+        _ = s.start(now: 0)
+        #expect(s.receive("b", now: 60) == [.show("\nTime is up.\n"), .ended(.expired)])
+        #expect(s.answers[0].response == nil)
+    }
+
+    @Test("time-up scores what was answered and charges the last question only up to the deadline")
+    func timeUpScoresAnswers() {
+        var s = Self.session(limit: 60)
+        _ = s.start(now: 0)
+        _ = s.receive("b", now: 10)
+        _ = s.receive("a", now: 20)
+        #expect(s.timeUp(now: 75) == [.show("\nTime is up.\n"), .ended(.expired)])
+        #expect(s.isOver)
+        #expect(s.score == TestScore(points: 1, max: 3, passMark: 70))
+        #expect(s.answers.map(\.timeSpent) == [10, 10, 40])
+        #expect(s.timeUp(now: 80) == [])
+    }
+
+    @Test("end of input after the deadline is a time-up, not a submit")
+    func endOfInputAfterDeadline() {
+        var s = Self.session(limit: 60)
+        _ = s.start(now: 0)
+        #expect(s.endOfInput(now: 90) == [.show("\nTime is up.\n"), .ended(.expired)])
+        #expect(s.end == .expired)
+    }
+
+    @Test("a resumed attempt gets the time it had left and opens at the first unanswered question")
+    func resumeWithRemainingTime() {
+        var given = [SessionAnswer](repeating: .empty(max: 1), count: 3)
+        given[0].response = .single(1)
+        given[0].grade = Grade(points: 1, max: 1, correct: true)
+        given[0].timeSpent = 25
+        var s = Self.session(limit: 60, answers: given, elapsed: 40)
+        let events = s.start(now: 1000)
+        #expect(s.deadline == 1020)
+        #expect(s.remaining(at: 1000) == 20)
+        #expect(s.remaining(at: 1005) == 15)
+        #expect(Sample.text(events).contains("3 questions · 0:20 of 1:00 left · pass mark 70% · seed 7\n"))
+        #expect(Array(events.suffix(2)) == [.show(Self.screen(2, left: "0:20")), .awaitLine])
+        #expect(s.current == 1)
+        #expect(s.answers[0] == given[0])
+        #expect(s.score.points == 1)
+        #expect(s.receive("b", now: 1010).first == .answered(position: 2))
+        #expect(s.receive("b", now: 1021) == [.show("\nTime is up.\n"), .ended(.expired)])
+        #expect(s.score.points == 2)
+    }
+
+    @Test("resuming after the time has run out ends at once without inflating the time on the question")
+    func resumePastTheLimit() {
+        var s = Self.session(limit: 60, elapsed: 70)
+        #expect(s.start(now: 1000) == [.show("\nTime is up.\n"), .ended(.expired)])
+        #expect(s.answers.map(\.timeSpent) == [0, 0, 0])
+    }
+
+    @Test("a resumed attempt with every question answered opens at Submit?; n goes back to question 1")
+    func resumeAllAnswered() {
+        let right = SessionAnswer(response: .single(1), grade: Grade(points: 1, max: 1, correct: true), timeSpent: 5)
+        var s = Self.session(limit: 60, answers: [right, right, right], elapsed: 30)
+        let events = s.start(now: 0)
+        #expect(Array(events.suffix(2)) == [.show("Submit? (y/n)\n"), .awaitLine])
+        #expect(s.answers.map(\.timeSpent) == [5, 5, 5])
+        #expect(s.receive("n", now: 3) == [.show("\n"), .show(Self.screen(1, left: "0:27")
+                                            + "(Your answer: B. Type another to change it, or next.)\n"), .awaitLine])
+        _ = s.receive("submit", now: 4)
+        #expect(s.receive("y", now: 5) == [.ended(.submitted)])
+        #expect(s.score.points == 3)
+    }
+
+    @Test("a test without questions asks to submit instead of failing")
+    func noQuestions() {
+        var s = Self.session(questions: [])
+        #expect(s.start(now: 0).suffix(2) == [.show("Submit? (y/n)\n"), .awaitLine])
+        #expect(s.receive("y", now: 1) == [.ended(.submitted)])
+        #expect(s.score.max == 0)
+    }
+
+    @Test("time tells what is left of the limit")
+    func timeCommand() {
+        var s = Self.session(limit: 60)
+        _ = s.start(now: 0)
+        #expect(s.receive("time", now: 15.4) == [.show("0:44 left of 1:00.\n"), .awaitLine])
+        #expect(s.receive("TIME", now: 15) == [.show("0:45 left of 1:00.\n"), .awaitLine])
+    }
+
+    // MARK: Moving around
+
+    @Test("after a valid answer or skip comes the next question in attempt order")
+    func answerAndSkipMoveOn() {
+        var s = Self.session()
+        _ = s.start(now: 0)
+        #expect(s.receive("b", now: 1) == [.answered(position: 1), .show("\n"), .show(Self.screen(2, left: "0:59")), .awaitLine])
+        #expect(s.receive("skip", now: 2) == [.show("\n"), .show(Self.screen(3, left: "0:58")), .awaitLine])
+        #expect(s.answers[1].response == nil)
+        #expect(s.answers[1].timeSpent == 1)
+    }
+
+    @Test("after the last question comes the first unanswered one")
+    func afterLastFirstUnanswered() {
+        var s = Self.session(4, limit: nil)
+        _ = s.start(now: 0)
+        _ = s.receive("b", now: 1)
+        _ = s.receive("skip", now: 2)
+        _ = s.receive("skip", now: 3)
+        #expect(s.current == 3)
+        #expect(s.receive("b", now: 4) == [.answered(position: 4), .show("\n"), .show(Self.screen(2, of: 4, left: nil)), .awaitLine])
+        #expect(s.receive("skip", now: 5) == [.show("\n"), .show(Self.screen(3, of: 4, left: nil)), .awaitLine])
+    }
+
+    @Test("when none is left after the last question the learner is asked to submit")
+    func noneLeftAsksToSubmit() {
+        var s = Self.session()
+        _ = s.start(now: 0)
+        _ = s.receive("b", now: 1)
+        _ = s.receive("b", now: 2)
+        #expect(s.receive("b", now: 3) == [.answered(position: 3), .show("Submit? (y/n)\n"), .awaitLine])
+        #expect(s.receive("Y", now: 4) == [.ended(.submitted)])
+        #expect(s.end == .submitted)
+        #expect(s.score.points == 3)
+    }
+
+    @Test("prev, next and goto move; the edges and numbers out of range say why not")
+    func prevNextGoto() {
+        var s = Self.session(limit: nil)
+        _ = s.start(now: 0)
+        #expect(s.receive("prev", now: 1) == [.show("This is the first question.\n"), .awaitLine])
+        #expect(s.receive("next", now: 1) == [.show("\n"), .show(Self.screen(2, left: nil)), .awaitLine])
+        #expect(s.receive("prev", now: 2) == [.show("\n"), .show(Self.screen(1, left: nil)), .awaitLine])
+        #expect(s.receive("goto 3", now: 3) == [.show("\n"), .show(Self.screen(3, left: nil)), .awaitLine])
+        #expect(s.receive("next", now: 4) == [.show("This is the last question; type submit when you are done.\n"), .awaitLine])
+        #expect(s.receive("goto 4", now: 4) == [.show("There is no question 4; choose 1–3.\n"), .awaitLine])
+        #expect(s.receive("goto 0", now: 4) == [.show("There is no question 0; choose 1–3.\n"), .awaitLine])
+        #expect(s.receive("  GoTo   2 ", now: 5) == [.show("\n"), .show(Self.screen(2, left: nil)), .awaitLine])
+        #expect(s.answers.allSatisfy { $0.response == nil })
+    }
+
+    @Test("goto without a number asks for one instead of being taken as an answer")
+    func gotoWithoutNumber() {
+        let questions = [Sample.short(.text("x")), Sample.short(.text("y"))]
+        var s = Self.session(limit: nil, questions: questions)
+        _ = s.start(now: 0)
+        #expect(s.receive("goto", now: 1) == [.show("Type goto and a question number, 1–2.\n"), .awaitLine])
+        #expect(s.answers[0].response == nil)
+    }
+
+    @Test("flag marks the question in its header and in list; flag again unmarks it")
+    func flagAndList() {
+        var s = Self.session(limit: nil)
+        _ = s.start(now: 0)
+        _ = s.receive("b", now: 1)
+        #expect(s.receive("flag", now: 2) == [.flagged(position: 2), .show("Flagged 2; list shows flagged questions.\n"), .awaitLine])
+        #expect(s.answers[1].flagged)
+        #expect(s.receive("list", now: 3) == [.show("Answered: 1\nUnanswered: 2 3\nFlagged: 2\n"), .awaitLine])
+        _ = s.receive("next", now: 4)
+        #expect(s.receive("prev", now: 5) == [.show("\n"), .show(Self.screen(2, left: nil, extra: " · flagged")), .awaitLine])
+        #expect(s.receive("flag", now: 6) == [.flagged(position: 2), .show("Unflagged 2.\n"), .awaitLine])
+        #expect(!s.answers[1].flagged)
+        #expect(s.receive("list", now: 7) == [.show("Answered: 1\nUnanswered: 2 3\nFlagged: none\n"), .awaitLine])
+    }
+
+    @Test("submit with unanswered questions asks, garbage asks again, n goes back, y submits")
+    func submitWithUnanswered() {
+        var s = Self.session(limit: nil)
+        _ = s.start(now: 0)
+        _ = s.receive("skip", now: 1)
+        _ = s.receive("b", now: 2)
+        #expect(s.receive("submit", now: 3) == [.show("Submit with 2 unanswered? (y/n)\n"), .awaitLine])
+        #expect(s.receive("maybe", now: 4)
+                == [.show("Type y to submit or n to go back.\nSubmit with 2 unanswered? (y/n)\n"), .awaitLine])
+        #expect(s.receive(" No ", now: 5) == [.show("\n"), .show(Self.screen(1, left: nil)), .awaitLine])
+        #expect(!s.isOver)
+        _ = s.receive("submit", now: 6)
+        #expect(s.receive("yes", now: 7) == [.ended(.submitted)])
+        #expect(s.end == .submitted)
+        #expect(s.score == TestScore(points: 1, max: 3, passMark: 70))
+    }
+
+    @Test("n at Submit? with nothing unanswered goes back to the first flagged question")
+    func declineWithNothingUnanswered() {
+        var s = Self.session(limit: nil)
+        _ = s.start(now: 0)
+        _ = s.receive("b", now: 1)
+        _ = s.receive("flag", now: 2)
+        _ = s.receive("b", now: 3)
+        _ = s.receive("b", now: 4)
+        #expect(s.receive("n", now: 5) == [.show("\n"), .show(Self.screen(2, left: nil, extra: " · flagged")
+                                                            + "(Your answer: B. Type another to change it, or next.)\n"), .awaitLine])
+    }
+
+    @Test("end of input submits, at a question or at the confirmation")
+    func endOfInputSubmits() {
+        var atQuestion = Self.session()
+        _ = atQuestion.start(now: 0)
+        _ = atQuestion.receive("b", now: 5)
+        #expect(atQuestion.endOfInput(now: 9) == [.ended(.submitted)])
+        #expect(atQuestion.end == .submitted)
+        #expect(atQuestion.answers.map(\.timeSpent) == [5, 4, 0])
+
+        var atConfirm = Self.session()
+        _ = atConfirm.start(now: 0)
+        _ = atConfirm.receive("submit", now: 1)
+        #expect(atConfirm.endOfInput(now: 2) == [.ended(.submitted)])
+        #expect(atConfirm.endOfInput(now: 3) == [])
+    }
+
+    @Test("time spent at Submit? is on no question; n brings back the last one on screen")
+    func confirmationTimeIsOnNoQuestion() {
+        var back = Self.session(limit: nil)
+        _ = back.start(now: 0)
+        for t in 1...3 { _ = back.receive("b", now: Double(t)) }
+        _ = back.receive("n", now: 50)
+        _ = back.endOfInput(now: 60)
+        #expect(back.answers.map(\.timeSpent) == [1, 1, 11])
+
+        var done = Self.session(limit: 60)
+        _ = done.start(now: 0)
+        for t in 1...3 { _ = done.receive("b", now: Double(t)) }
+        _ = done.receive("maybe", now: 20)
+        _ = done.timeUp(now: 60)
+        #expect(done.answers.map(\.timeSpent) == [1, 1, 1])
+    }
+
+    @Test("quit ends the run and keeps what was given")
+    func quit() {
+        var s = Self.session()
+        _ = s.start(now: 0)
+        _ = s.receive("b", now: 1)
+        #expect(s.receive("quit", now: 2) == [.ended(.quit)])
+        #expect(s.end == .quit)
+        #expect(s.answers[0].response == .single(1))
+        #expect(s.receive("b", now: 3) == [])
+    }
+
+    @Test("an interrupt stops the run as a quit and charges the time on screen")
+    func interrupt() {
+        var s = Self.session()
+        _ = s.start(now: 0)
+        s.interrupt(now: 12)
+        #expect(s.end == .quit)
+        #expect(s.answers[0].timeSpent == 12)
+    }
+
+    @Test("a line that is no answer gets one line on what is expected, then the whole question again")
+    func garbageLine() {
+        var s = Self.session()
+        _ = s.start(now: 0)
+        #expect(s.receive("the second one", now: 1)
+                == [.show("Answer with one letter from A to D.\n"), .show(Self.screen(1, left: "0:59")), .awaitLine])
+        #expect(s.receive("e", now: 2)
+                == [.show("\"E\" is not a choice: answer with a letter from A to D.\n"), .show(Self.screen(1, left: "0:58")), .awaitLine])
+        #expect(!s.isOver)
+        #expect(s.current == 0)
+        #expect(s.answers[0].response == nil)
+    }
+
+    @Test("a command word is the command; with = in front it is a short answer")
+    func equalsSignMakesAnAnswer() {
+        let questions = [Sample.short(.text("skip")), Sample.short(.text("x")), Sample.short(.text("=="))]
+        var s = Self.session(limit: nil, questions: questions)
+        _ = s.start(now: 0)
+        #expect(s.receive("=skip", now: 1).first == .answered(position: 1))
+        #expect(s.answers[0].response == .short("skip"))
+        #expect(s.answers[0].grade.correct == true)
+        #expect(s.receive("skip", now: 2).first == .show("\n"))
+        #expect(s.answers[1].response == nil)
+        #expect(s.current == 2)
+        #expect(s.receive("===", now: 3).first == .answered(position: 3))
+        #expect(s.answers[2].response == .short("=="))
+        #expect(s.answers[2].grade.correct == true)
+    }
+
+    @Test("a new answer replaces the old one and is graded again")
+    func changingAnAnswerRegrades() {
+        var s = Self.session(limit: nil)
+        _ = s.start(now: 0)
+        _ = s.receive("a", now: 1)
+        #expect(s.answers[0].grade == Grade(points: 0, max: 1, correct: false))
+        #expect(s.receive("goto 1", now: 2)
+                == [.show("\n"), .show(Self.screen(1, left: nil) + "(Your answer: A. Type another to change it, or next.)\n"), .awaitLine])
+        #expect(s.receive("b", now: 3).first == .answered(position: 1))
+        #expect(s.answers[0].response == .single(1))
+        #expect(s.answers[0].grade == Grade(points: 1, max: 1, correct: true))
+        #expect(s.score.points == 1)
+    }
+
+    @Test("help lists the commands; hint says a test has none")
+    func helpAndHint() {
+        var s = Self.session()
+        _ = s.start(now: 0)
+        for line in ["help", "?"] {
+            let events = s.receive(line, now: 1)
+            #expect(events == [.show(SessionCommand.testHelp), .awaitLine])
+            for word in ["skip", "prev", "next", "goto N", "flag", "list", "time", "submit", "quit", "=next"] {
+                #expect(Sample.text(events).contains(word))
+            }
+        }
+        #expect(s.receive("hint", now: 2) == [.show("Hints are for quick checks; a practice test has none.\n"), .awaitLine])
+        #expect(s.current == 0)
+    }
+
+    @Test("order and match questions list their scrambled items and read answers against what was shown")
+    func orderAndMatchOnScreen() {
+        let order = Sample.item(Sample.order(3), 1, shown: Presentation(items: [2, 0, 1]))
+        let match = Sample.item(Sample.match(2), 2, shown: Presentation(options: [1, 0]))
+        let settings = TestSession.Settings(title: "T", subtitle: "S", seed: 1, timeLimit: nil, passMark: 70,
+                                            penalty: 0, immediateFeedback: false)
+        var s = TestSession(settings: settings, questions: [order, match])
+        #expect(s.start(now: 0).suffix(2) == [
+            .show("[1/2] · \(Self.section)\n?\n  1) step 3\n  2) step 1\n  3) step 2\n(Give every number 1–3 once, first first.)\n"),
+            .awaitLine,
+        ])
+        #expect(s.receive("2 3 1", now: 1) == [.answered(position: 1), .show("\n"), .show(
+            "[2/2] · \(Self.section)\n?\n  1) left 1\n  2) left 2\n  A) right 2\n  B) right 1\n(Pair each of 1–2 with a letter, e.g. 1B 2A.)\n"),
+            .awaitLine])
+        _ = s.receive("1b 2a", now: 2)
+        #expect(s.answers.map(\.grade.correct) == [true, true])
+    }
+
+    // MARK: Scoring
+
+    @Test("a penalty takes points off a wrong choice, never off an unanswered question or a short answer")
+    func penalty() {
+        let questions = [Sample.single(id: "q1", points: 2), Sample.single(id: "q2"), Sample.short(.text("x")),
+                         Sample.single(id: "q4")]
+        var s = Self.session(limit: nil, penalty: 0.5, questions: questions)
+        _ = s.start(now: 0)
+        _ = s.receive("a", now: 1)
+        _ = s.receive("skip", now: 2)
+        _ = s.receive("y", now: 3)
+        _ = s.receive("b", now: 4)
+        #expect(s.answers.map(\.grade.points) == [-1, 0, 0, 1])
+        #expect(s.score.points == 0)
+        #expect(s.score.max == 5)
+        #expect(s.score.percent == 0)
+    }
+
+    @Test("no feedback before submit unless the test asks for it")
+    func feedbackAtTheEnd() {
+        var s = Self.session(limit: nil)
+        _ = s.start(now: 0)
+        #expect(s.receive("a", now: 1) == [.answered(position: 1), .show("\n"), .show(Self.screen(2, left: nil)), .awaitLine])
+    }
+
+    @Test("immediate feedback says right or not, the answer as shown, and the explanation")
+    func immediateFeedback() {
+        let shuffled = Presentation(choices: [2, 0, 1, 3])
+        let settings = TestSession.Settings(title: "T", subtitle: "S", seed: 1, timeLimit: nil, passMark: 70,
+                                            penalty: 0, immediateFeedback: true)
+        let questions = [Sample.item(Sample.single(id: "q1", explanation: "Because 1."), 1, shown: shuffled),
+                         Sample.item(Sample.single(id: "q2", explanation: "Because 2."), 2, shown: shuffled),
+                         Sample.item(Sample.multiple(4, answers: [0, 2], partial: true), 3)]
+        var s = TestSession(settings: settings, questions: questions)
+        _ = s.start(now: 0)
+        #expect(s.receive("c", now: 1).prefix(2) == [.answered(position: 1), .show("Right.\nBecause 1.\n")])
+        #expect(s.receive("a", now: 2).prefix(2)
+                == [.answered(position: 2), .show("Not right. The answer: C) choice 2.\nBecause 2.\n")])
+        #expect(s.receive("a", now: 3).prefix(2)
+                == [.answered(position: 3), .show("Partly right. The answer: A) choice 1; C) choice 3.\n")])
+        #expect(s.score.points == 1.5)
+    }
+}
