@@ -33,6 +33,10 @@ let package = Package(
         .testTarget(name: "QuizYAMLTests", dependencies: ["QuizYAML"]),
         .testTarget(name: "QuizKitTests", dependencies: ["QuizKit"]),
         .testTarget(name: "QuizLintTests", dependencies: ["QuizLint", "QuizKit"]),
+        .testTarget(
+            name: "QuizStoreTests",
+            dependencies: ["QuizStore", "QuizKit", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
