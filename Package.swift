@@ -34,6 +34,10 @@ let package = Package(
         .testTarget(name: "QuizKitTests", dependencies: ["QuizKit"]),
         .testTarget(name: "QuizCLITests", dependencies: ["quiz"]),
         .testTarget(name: "QuizLintTests", dependencies: ["QuizLint", "QuizKit"], exclude: ["Expected"]),
+        .testTarget(
+            name: "QuizStoreTests",
+            dependencies: ["QuizStore", "QuizKit", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

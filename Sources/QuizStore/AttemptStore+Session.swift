@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+
+/// What a running session writes: each call one transaction, committed on return.
+extension AttemptStore {
+    /// Records a new attempt and the questions drawn into it.
+    ///
+    /// In the same transaction, every other in-progress attempt of the same
+    /// kind, bank, test and lesson becomes `abandoned`: starting a test again
+    /// gives up the unfinished sitting of that test, and only that one.
+    public func create(_ attempt: AttemptRecord, questions: [AttemptQuestionRecord]) throws(StoreError) {
+        typealias Columns = AttemptRecord.CodingKeys
+        try write { db in
+            try AttemptRecord
+                .filter(Columns.kind == attempt.kind)
+                .filter(Columns.bank == attempt.bank)
+                .filter(Columns.test == attempt.test)
+                .filter(Columns.lesson == attempt.lesson)
+                .filter(Columns.status == AttemptRecord.Status.inProgress)
+                .filter(Columns.id != attempt.id)
+                .updateAll(db, Columns.status.set(to: AttemptRecord.Status.abandoned))
+            try attempt.insert(db)
+            for question in questions {
+                try question.insert(db)
+            }
+        }
+    }
+
+    /// Saves the learner's response to one question, replacing any earlier one
+    /// at the same attempt and position.
+    public func save(_ response: ResponseRecord) throws(StoreError) {
+        try write { db in try response.upsert(db) }
+    }
+
+    /// Saves the attempt's clock so a resumed attempt starts where it stopped.
+    public func saveClock(attemptID: String, remaining: Double?, elapsed: Double) throws(StoreError) {
+        typealias Columns = AttemptRecord.CodingKeys
+        let changed = try write { db in
+            try AttemptRecord.filter(key: attemptID).updateAll(
+                db, Columns.remaining.set(to: remaining), Columns.elapsed.set(to: elapsed))
+        }
+        if changed == 0 { throw .notFound(prefix: attemptID) }
+    }
+
+    /// Ends an attempt: `submitted`, `expired` (time ran out) or `abandoned`.
+    public func finish(
+        attemptID: String, status: String, submittedAt: Date?, elapsed: Double, remaining: Double?
+    ) throws(StoreError) {
+        typealias Columns = AttemptRecord.CodingKeys
+        let changed = try write { db in
+            try AttemptRecord.filter(key: attemptID).updateAll(
+                db,
+                Columns.status.set(to: status),
+                Columns.submittedAt.set(to: submittedAt),
+                Columns.elapsed.set(to: elapsed),
+                Columns.remaining.set(to: remaining))
+        }
+        if changed == 0 { throw .notFound(prefix: attemptID) }
+    }
+
+    /// Notes that a lesson section was shown; the first time is kept.
+    public func markShown(lesson: String, section: String, at date: Date = Date()) throws(StoreError) {
+        try write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO section_progress (lesson, section, shown_at) VALUES (?, ?, ?)
+                    ON CONFLICT (lesson, section)
+                    DO UPDATE SET shown_at = coalesce(shown_at, excluded.shown_at)
+                    """,
+                arguments: [lesson, section, date])
+        }
+    }
+
+    /// Notes that a lesson section is done (which implies shown); the first time is kept.
+    public func markDone(lesson: String, section: String, at date: Date = Date()) throws(StoreError) {
+        try write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO section_progress (lesson, section, shown_at, done_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (lesson, section)
+                    DO UPDATE SET shown_at = coalesce(shown_at, excluded.shown_at),
+                                  done_at = coalesce(done_at, excluded.done_at)
+                    """,
+                arguments: [lesson, section, date, date])
+        }
+    }
+}

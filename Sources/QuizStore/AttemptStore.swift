@@ -1,0 +1,98 @@
+import Foundation
+import GRDB
+
+/// The SQLite file of attempts, responses and study progress, shared by every
+/// `quiz` process of one learner.
+///
+/// Each method is one short write transaction, committed before it returns,
+/// so a killed process loses nothing already answered. The file is opened in
+/// WAL mode with a busy timeout: several processes may read and write it at
+/// once, and a reader never waits for a writer.
+public final class AttemptStore: Sendable {
+    /// Where the database lives.
+    public let url: URL
+    let pool: DatabasePool
+
+    /// How long a write waits for another process's write before failing.
+    static let busyTimeout: TimeInterval = 5
+
+    /// Opens the store at `url`, creating its folder (0700) and file (0600) on
+    /// first use and bringing its schema up to date.
+    ///
+    /// A file this build cannot own is left byte for byte as it was:
+    /// `.newerVersion` when a newer quiz wrote it, `.corrupt` when it is not a
+    /// quiz store, `.unwritable` when the place cannot be written.
+    public init(url: URL) throws(StoreError) {
+        self.url = url
+        let file = StoreFile(url: url)
+        try file.prepare()
+        try file.inspect()
+
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.label = "quiz.store"
+        do {
+            pool = try DatabasePool(path: url.path, configuration: configuration)
+        } catch {
+            throw StoreError.wrapping(error, path: url.path)
+        }
+        file.restrictCompanions()
+        try migrate()
+        file.restrictCompanions()
+    }
+
+    /// Where the store is when `--store` is not given: `$QUIZ_STORE`, else
+    /// `$XDG_DATA_HOME/quiz/quiz.sqlite`, else `~/.local/share/quiz/quiz.sqlite`.
+    /// Empty variables count as unset.
+    public static func defaultURL(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        home: URL = FileManager.default.homeDirectoryForCurrentUser
+    ) -> URL {
+        if let path = environment["QUIZ_STORE"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        let data: URL
+        if let path = environment["XDG_DATA_HOME"], !path.isEmpty {
+            data = URL(fileURLWithPath: path, isDirectory: true)
+        } else {
+            data = home.appendingPathComponent(".local/share", isDirectory: true)
+        }
+        return data.appendingPathComponent("quiz/quiz.sqlite")
+    }
+
+    /// Runs the migrations this file lacks. Two processes opening a new store at
+    /// once may both try "v1"; the loser fails on tables the winner made, and a
+    /// second run then finds everything applied.
+    private func migrate() throws(StoreError) {
+        let migrator = StoreSchema.migrator
+        do {
+            do {
+                try migrator.migrate(pool)
+            } catch {
+                try migrator.migrate(pool)
+            }
+            let superseded = try pool.read { db in try migrator.hasBeenSuperseded(db) }
+            if superseded { throw StoreError.newerVersion(path: url.path) }
+        } catch {
+            throw StoreError.wrapping(error, path: url.path)
+        }
+    }
+
+    /// Runs `body` in one immediate write transaction, committed before returning.
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.write(body)
+        } catch {
+            throw StoreError.wrapping(error, path: url.path)
+        }
+    }
+
+    /// Runs `body` in one read transaction: a consistent snapshot of the file.
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.read(body)
+        } catch {
+            throw StoreError.wrapping(error, path: url.path)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import GRDB
+
+/// Every migration of the attempts database, in the one place they are registered.
+///
+/// Released migrations are never edited: a change to the schema is a new
+/// migration ("v2", "v3", …) appended to `migrator`. A store whose
+/// `grdb_migrations` table names one that is not here was written by a newer
+/// quiz, and is refused rather than touched.
+enum StoreSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1", migrate: v1)
+        return migrator
+    }
+
+    /// Attempts, the questions drawn into them, responses, and study progress.
+    private static func v1(_ db: Database) throws {
+        try db.create(table: "attempt") { t in
+            t.primaryKey("id", .text)
+            t.column("kind", .text).notNull()
+            t.column("bank", .text).notNull()
+            t.column("test", .text)
+            t.column("lesson", .text)
+            t.column("title", .text).notNull()
+            t.column("seed", .integer).notNull()
+            t.column("started_at", .datetime).notNull()
+            t.column("submitted_at", .datetime)
+            t.column("time_limit", .integer)
+            t.column("remaining", .double)
+            t.column("elapsed", .double).notNull().defaults(to: 0)
+            t.column("status", .text).notNull()
+            t.column("pass_mark", .double).notNull()
+            t.column("penalty", .double).notNull().defaults(to: 0)
+        }
+        try db.create(index: "attempt_on_bank_test", on: "attempt", columns: ["bank", "test", "started_at"])
+        try db.create(index: "attempt_on_status", on: "attempt", columns: ["status", "started_at"])
+        try db.create(index: "attempt_on_started_at", on: "attempt", columns: ["started_at"])
+
+        try db.create(table: "attempt_question") { t in
+            t.column("attempt_id", .text).notNull()
+                .references("attempt", onDelete: .cascade)
+            t.column("position", .integer).notNull()
+            t.column("question_id", .text).notNull()
+            t.column("section", .text).notNull()
+            t.column("lesson", .text).notNull()
+            t.column("presentation", .text).notNull()
+            t.column("max_points", .double).notNull()
+            t.primaryKey(["attempt_id", "position"])
+        }
+
+        try db.create(table: "response") { t in
+            t.column("attempt_id", .text).notNull()
+                .references("attempt", onDelete: .cascade)
+            t.column("position", .integer).notNull()
+            t.column("response", .text)
+            t.column("points", .double).notNull().defaults(to: 0)
+            t.column("correct", .boolean)
+            t.column("time_spent", .double).notNull().defaults(to: 0)
+            t.column("flagged", .boolean).notNull().defaults(to: false)
+            t.column("tries", .integer).notNull().defaults(to: 0)
+            t.column("first_try_correct", .boolean)
+            t.column("answered_at", .datetime)
+            t.primaryKey(["attempt_id", "position"])
+        }
+
+        try db.create(table: "section_progress") { t in
+            t.column("lesson", .text).notNull()
+            t.column("section", .text).notNull()
+            t.column("shown_at", .datetime)
+            t.column("done_at", .datetime)
+            t.primaryKey(["lesson", "section"])
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import QuizStore
+import Testing
+
+@Suite("Walking every attempt of a test")
+struct StreamingTests {
+    struct Stop: Error {}
+
+    /// Attempts of `practice` at minutes 0…5 with varied statuses, plus noise around them.
+    func filledStore() throws -> (StoreFixture, AttemptStore, [AttemptRecord]) {
+        let fixture = try StoreFixture()
+        let store = try fixture.open()
+        let statuses = ["submitted", "expired", "abandoned", "submitted", "in-progress", "submitted"]
+        var made: [AttemptRecord] = []
+        for (minute, status) in statuses.enumerated().reversed() {
+            var attempt = StoreFixture.attempt(startedAt: StoreFixture.time(Double(minute * 60)))
+            attempt.status = status
+            try store.create(attempt, questions: StoreFixture.questions(of: attempt.id, count: 4))
+            for position in [3, 1, 4] where minute != 3 {
+                try store.save(StoreFixture.response(attempt.id, position, minute.isMultiple(of: 2) ? "B" : "A"))
+            }
+            made.insert(attempt, at: 0)
+        }
+        let other = StoreFixture.attempt(test: "final", startedAt: StoreFixture.time(30))
+        try store.create(other, questions: StoreFixture.questions(of: other.id))
+        try store.save(StoreFixture.response(other.id, 1))
+        try store.finish(attemptID: other.id, status: "submitted", submittedAt: nil, elapsed: 1, remaining: nil)
+        return (fixture, store, made)
+    }
+
+    @Test("visits submitted and expired attempts in start order, each with its responses by position")
+    func visitsInOrder() throws {
+        let (_, store, made) = try filledStore()
+        var visited: [(AttemptRecord, [ResponseRecord])] = []
+        try store.forEachAttempt(bank: "websockets-sse-polling", test: "practice") { attempt, responses in
+            visited.append((attempt, responses))
+        }
+        #expect(visited.map(\.0) == [made[0], made[1], made[3], made[5]])
+        for (attempt, responses) in visited {
+            #expect(responses == (try store.responses(of: attempt.id)))
+            let expected = attempt.id == made[3].id ? [] : [1, 3, 4]
+            #expect(responses.map(\.position) == expected)
+        }
+    }
+
+    @Test("narrows by start time and status; no statuses means every status")
+    func filters() throws {
+        let (_, store, made) = try filledStore()
+        var since: [String] = []
+        try store.forEachAttempt(
+            bank: "websockets-sse-polling", test: "practice", since: StoreFixture.time(60)
+        ) { attempt, _ in since.append(attempt.id) }
+        #expect(since == [made[1].id, made[3].id, made[5].id])
+
+        var every: [String] = []
+        try store.forEachAttempt(bank: "websockets-sse-polling", test: "practice", statuses: []) { attempt, _ in
+            every.append(attempt.id)
+        }
+        #expect(every == made.map(\.id))
+
+        var none = 0
+        try store.forEachAttempt(bank: "http-caching", test: "practice") { _, _ in none += 1 }
+        #expect(none == 0)
+    }
+
+    @Test("an error thrown by the visitor ends the walk and comes back unchanged")
+    func stopsOnError() throws {
+        let (_, store, _) = try filledStore()
+        var visits = 0
+        #expect(throws: Stop.self) {
+            try store.forEachAttempt(bank: "websockets-sse-polling", test: "practice") { _, _ in
+                visits += 1
+                if visits == 2 { throw Stop() }
+            }
+        }
+        #expect(visits == 2)
+    }
+}
