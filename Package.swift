@@ -32,7 +32,7 @@ let package = Package(
         ),
         .testTarget(name: "QuizYAMLTests", dependencies: ["QuizYAML"]),
         .testTarget(name: "QuizKitTests", dependencies: ["QuizKit"]),
-        .testTarget(name: "QuizCLITests", dependencies: ["quiz"]),
+        .testTarget(name: "QuizCLITests", dependencies: ["quiz", "QuizKit"]),
         .testTarget(name: "QuizLintTests", dependencies: ["QuizLint", "QuizKit"], exclude: ["Expected"]),
         .testTarget(
             name: "QuizStoreTests",

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QuizKit
+import QuizStore
 
 /// Flags every command takes: where the content root and the attempts store are.
 struct CommonOptions: ParsableArguments {
@@ -26,14 +27,9 @@ struct CommonOptions: ParsableArguments {
         throw UserError("no content root here: no Lessons/ or Quizzes/ folder in \(cwd.path) or above; run inside a course folder or pass --root DIR")
     }
 
-    /// The attempts database path per the contract's order of precedence.
-    func storeURL(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        if let store { return URL(fileURLWithPath: store) }
-        if let path = environment["QUIZ_STORE"], !path.isEmpty { return URL(fileURLWithPath: path) }
-        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
-            return URL(fileURLWithPath: xdg).appendingPathComponent("quiz/quiz.sqlite")
-        }
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        return URL(fileURLWithPath: home).appendingPathComponent(".local/share/quiz/quiz.sqlite")
+    /// The attempts database path: `--store`, else the store's default order
+    /// (`$QUIZ_STORE`, `$XDG_DATA_HOME/quiz/quiz.sqlite`, `~/.local/share/quiz/quiz.sqlite`).
+    func storeURL() -> URL {
+        store.map { URL(fileURLWithPath: $0) } ?? AttemptStore.defaultURL()
     }
 }

@@ -24,6 +24,7 @@ struct QuizProcess {
     /// Runs `quiz` with arguments, optional stdin text, in a folder, with extra environment.
     static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil,
                     environment: [String: String] = [:]) throws -> Result {
+        ignoreBrokenPipes()
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -37,14 +38,17 @@ struct QuizProcess {
         process.standardError = err
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
+        if let stdin { try? input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8)) }
+        try? input.fileHandleForWriting.close()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
                       status: process.terminationStatus)
     }
+
+    /// Writing to a child that already exited must fail quietly, not kill the test runner.
+    static func ignoreBrokenPipes() { signal(SIGPIPE, SIG_IGN) }
 
     /// A fresh temporary content root holding the given files (path → text).
     static func root(_ files: [String: String]) throws -> URL {

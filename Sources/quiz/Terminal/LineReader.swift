@@ -79,5 +79,10 @@ enum Interrupt {
 
     static func install() {
         signal(SIGINT) { _ in Interrupt.flag = 1 }
+        // A parent may have started us with SIGINT blocked; a learner's Ctrl-C must still arrive.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigprocmask(SIG_UNBLOCK, &set, nil)
     }
 }

@@ -3,12 +3,12 @@ import Foundation
 /// Plain output to the terminal or a pipe.
 enum Terminal {
     static func standardError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data((line + "\n").utf8))
     }
 
     /// Writes text to stdout exactly as given and flushes, so a program at the other end of a pipe sees it at once.
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        try? FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
     }
 
     /// Whether to colour stdout: only a terminal, and only without NO_COLOR.

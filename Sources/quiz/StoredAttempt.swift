@@ -1,0 +1,69 @@
+import Foundation
+import QuizKit
+import QuizStore
+
+/// An attempt read back from the store and joined with the bank it was drawn from:
+/// the same questions, in the same order and layout, with every answer given.
+struct StoredAttempt {
+    let record: AttemptRecord
+    let items: [SessionQuestion]
+    let answers: [SessionAnswer]
+    let sections: [(lesson: String, section: String)]
+
+    init(_ record: AttemptRecord, store: AttemptStore, root: ContentRoot) throws {
+        self.record = record
+        let questionRecords = try stored { () throws(StoreError) in try store.questions(of: record.id) }
+        let responses = Dictionary(try stored { () throws(StoreError) in try store.responses(of: record.id) }.map { ($0.position, $0) },
+                                   uniquingKeysWith: { a, _ in a })
+        guard let bank = root.bank(record.bank) else {
+            throw UserError("attempt \(record.id) is from bank \"\(record.bank)\", which is not in \(root.url.path); run it from that course's folder or pass --root")
+        }
+        var items: [SessionQuestion] = []
+        var answers: [SessionAnswer] = []
+        var sections: [(String, String)] = []
+        let decoder = JSONDecoder()
+        for q in questionRecords {
+            guard let question = bank.questions.first(where: { $0.id == q.questionID }) else {
+                throw UserError("question \"\(q.questionID)\" of attempt \(record.id) is no longer in \(bank.file); restore it to use this attempt")
+            }
+            let presentation = (try? decoder.decode(Presentation.self, from: Data(q.presentation.utf8))) ?? Presentation.asWritten(for: question)
+            items.append(AttemptPlan.item(position: q.position, question, bank: bank, root: root, presentation: presentation))
+            sections.append((q.lesson, q.section))
+            if let r = responses[q.position] {
+                let response = r.response.flatMap { Response(canonical: $0, for: question) }
+                answers.append(SessionAnswer(response: response, grade: Grade(points: r.points, max: q.maxPoints, correct: r.correct),
+                                             flagged: r.flagged, timeSpent: r.timeSpent, tries: r.tries, firstTryCorrect: r.firstTryCorrect))
+            } else {
+                answers.append(.empty(max: q.maxPoints))
+            }
+        }
+        self.items = items
+        self.answers = answers
+        self.sections = sections
+    }
+
+    var summary: AttemptReport.Summary {
+        AttemptReport.Summary(id: record.id, bank: record.bank, test: record.test ?? record.lesson ?? "", title: record.title,
+                              seed: UInt64(bitPattern: record.seed), startedAt: record.startedAt, submittedAt: record.submittedAt,
+                              timeLimit: record.timeLimit, elapsed: record.elapsed, status: record.status, passMark: record.passMark)
+    }
+
+    var report: AttemptReport {
+        AttemptReport(summary: summary, entries: zip(items, zip(answers, sections)).map { item, rest in
+            AttemptReport.Entry(item: item, lesson: rest.1.lesson, section: rest.1.section, answer: rest.0)
+        })
+    }
+
+    /// Rows for a new attempt's questions.
+    static func questionRecords(_ items: [SessionQuestion], attemptID: String, bank: Bank, root: ContentRoot) -> [AttemptQuestionRecord] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return items.map { item in
+            let key = root.sectionKey(of: item.question, in: bank)
+            let presentation = (try? encoder.encode(item.presentation)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+            return AttemptQuestionRecord(attemptID: attemptID, position: item.position, questionID: item.question.id,
+                                         section: key?.section ?? item.question.section, lesson: key?.lesson ?? bank.lesson,
+                                         presentation: presentation, maxPoints: item.question.points)
+        }
+    }
+}
