@@ -86,9 +86,17 @@ public final class YAMLParser {
         }
     }
 
-    private enum Frame {
-        case sequence(start: Mark, tag: String?, anchor: String?, items: [Node], count: Int)
-        case mapping(start: Mark, tag: String?, anchor: String?, pairs: [Pair], key: Node?, count: Int)
+    /// An open sequence or mapping. Kept as a struct and changed in place on
+    /// the stack, so adding an item never copies the items before it.
+    private struct Frame {
+        var isMapping: Bool
+        var start: Mark
+        var tag: String?
+        var anchor: String?
+        var items: [Node] = []
+        var pairs: [Pair] = []
+        var key: Node?
+        var count = 1
     }
 
     private func build(_ bytes: [UInt8]) throws(YAMLError) -> Node? {
@@ -109,21 +117,19 @@ public final class YAMLParser {
 
         func attach(_ node: Node, count: Int, anchor: String?) {
             if let anchor { anchors[anchor] = (node, count) }
-            guard let top = stack.popLast() else {
+            guard !stack.isEmpty else {
                 root = node
                 return
             }
-            switch top {
-            case .sequence(let start, let tag, let a, var items, let c):
-                items.append(node)
-                stack.append(.sequence(start: start, tag: tag, anchor: a, items: items, count: c + count))
-            case .mapping(let start, let tag, let a, var pairs, let key, let c):
-                if let key {
-                    pairs.append(Pair(key: key, value: node))
-                    stack.append(.mapping(start: start, tag: tag, anchor: a, pairs: pairs, key: nil, count: c + count))
-                } else {
-                    stack.append(.mapping(start: start, tag: tag, anchor: a, pairs: pairs, key: node, count: c + count))
-                }
+            let top = stack.count - 1
+            stack[top].count += count
+            if !stack[top].isMapping {
+                stack[top].items.append(node)
+            } else if let key = stack[top].key {
+                stack[top].pairs.append(Pair(key: key, value: node))
+                stack[top].key = nil
+            } else {
+                stack[top].key = node
             }
         }
 
@@ -166,19 +172,15 @@ public final class YAMLParser {
                 }
                 if event.type == YAML_SEQUENCE_START_EVENT {
                     let d = event.data.sequence_start
-                    stack.append(.sequence(start: start, tag: Self.string(d.tag), anchor: Self.string(d.anchor), items: [], count: 1))
+                    stack.append(Frame(isMapping: false, start: start, tag: Self.string(d.tag), anchor: Self.string(d.anchor)))
                 } else {
                     let d = event.data.mapping_start
-                    stack.append(.mapping(start: start, tag: Self.string(d.tag), anchor: Self.string(d.anchor), pairs: [], key: nil, count: 1))
+                    stack.append(Frame(isMapping: true, start: start, tag: Self.string(d.tag), anchor: Self.string(d.anchor)))
                 }
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let frame = stack.popLast() else { break }
-                switch frame {
-                case .sequence(let s, let tag, let anchor, let items, let count):
-                    attach(Node(.sequence(items), range: SourceRange(start: s, end: end), tag: tag), count: count, anchor: anchor)
-                case .mapping(let s, let tag, let anchor, let pairs, _, let count):
-                    attach(Node(.mapping(pairs), range: SourceRange(start: s, end: end), tag: tag), count: count, anchor: anchor)
-                }
+                let content: Node.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
+                attach(Node(content, range: SourceRange(start: frame.start, end: end), tag: frame.tag), count: frame.count, anchor: frame.anchor)
             default:
                 break
             }
