@@ -97,6 +97,8 @@ public final class YAMLParser {
         var pairs: [Pair] = []
         var key: Node?
         var count = 1
+        /// Levels of nesting below this one, counting what aliases bring in.
+        var height = 0
     }
 
     private func build(_ bytes: [UInt8]) throws(YAMLError) -> Node? {
@@ -109,20 +111,21 @@ public final class YAMLParser {
 
     private func run() throws(YAMLError) -> Node? {
         var stack: [Frame] = []
-        var anchors: [String: (node: Node, count: Int)] = [:]
+        var anchors: [String: (node: Node, count: Int, height: Int)] = [:]
         var aliasNodes = 0
         var root: Node?
         var documents = 0
         var event = yaml_event_t()
 
-        func attach(_ node: Node, count: Int, anchor: String?) {
-            if let anchor { anchors[anchor] = (node, count) }
+        func attach(_ node: Node, count: Int, height: Int, anchor: String?) {
+            if let anchor { anchors[anchor] = (node, count, height) }
             guard !stack.isEmpty else {
                 root = node
                 return
             }
             let top = stack.count - 1
             stack[top].count += count
+            stack[top].height = max(stack[top].height, height)
             if !stack[top].isMapping {
                 stack[top].items.append(node)
             } else if let key = stack[top].key {
@@ -153,7 +156,7 @@ public final class YAMLParser {
                 let value = String(decoding: UnsafeBufferPointer(start: s.value, count: s.length), as: UTF8.self)
                 let node = Node(.scalar(Scalar(value, style: Self.style(s.style))),
                                 range: SourceRange(start: start, end: end), tag: Self.string(s.tag))
-                attach(node, count: 1, anchor: Self.string(s.anchor))
+                attach(node, count: 1, height: 0, anchor: Self.string(s.anchor))
             case YAML_ALIAS_EVENT:
                 let name = Self.string(event.data.alias.anchor) ?? ""
                 guard let target = anchors[name] else {
@@ -163,9 +166,12 @@ public final class YAMLParser {
                 if aliasNodes > limits.maxAliasNodes {
                     throw YAMLError(.aliasExpansion, "aliases expand to more than \(limits.maxAliasNodes) nodes (an alias bomb?); write the content out or use fewer aliases", at: start)
                 }
+                if stack.count + target.height > limits.maxDepth {
+                    throw YAMLError(.tooDeep, "nesting is deeper than \(limits.maxDepth) levels once alias *\(name) is expanded; flatten the structure", at: start)
+                }
                 var node = target.node
                 node.range = SourceRange(start: start, end: end)
-                attach(node, count: target.count, anchor: nil)
+                attach(node, count: target.count, height: target.height, anchor: nil)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 if stack.count >= limits.maxDepth {
                     throw YAMLError(.tooDeep, "nesting is deeper than \(limits.maxDepth) levels; flatten the structure", at: start)
@@ -180,7 +186,8 @@ public final class YAMLParser {
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let frame = stack.popLast() else { break }
                 let content: Node.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
-                attach(Node(content, range: SourceRange(start: frame.start, end: end), tag: frame.tag), count: frame.count, anchor: frame.anchor)
+                attach(Node(content, range: SourceRange(start: frame.start, end: end), tag: frame.tag),
+                       count: frame.count, height: frame.height + 1, anchor: frame.anchor)
             default:
                 break
             }
