@@ -104,12 +104,12 @@ public final class YAMLParser {
     private func build(_ bytes: [UInt8]) throws(YAMLError) -> Node? {
         let result: Result<Node?, YAMLError> = bytes.withUnsafeBufferPointer { buf in
             yaml_parser_set_input_string(parser, buf.baseAddress, buf.count)
-            do throws(YAMLError) { return .success(try run()) } catch { return .failure(error) }
+            do throws(YAMLError) { return .success(try run(bytes)) } catch { return .failure(error) }
         }
         return try result.get()
     }
 
-    private func run() throws(YAMLError) -> Node? {
+    private func run(_ bytes: [UInt8]) throws(YAMLError) -> Node? {
         var stack: [Frame] = []
         var anchors: [String: (node: Node, count: Int, height: Int)] = [:]
         var aliasNodes = 0
@@ -138,7 +138,7 @@ public final class YAMLParser {
 
         while true {
             guard yaml_parser_parse(parser, &event) != 0 else {
-                throw libyamlError()
+                throw libyamlError(bytes)
             }
             defer { yaml_event_delete(&event) }
             let start = Self.mark(event.start_mark)
@@ -194,12 +194,13 @@ public final class YAMLParser {
         }
     }
 
-    private func libyamlError() -> YAMLError {
+    private func libyamlError(_ bytes: [UInt8]) -> YAMLError {
         let p = parser.pointee
         var message = p.problem.map { String(cString: $0) } ?? "the YAML cannot be parsed"
         var mark = Self.mark(p.problem_mark)
         if p.error == YAML_READER_ERROR {
-            mark = Mark(line: 1, column: 1)
+            // The reader gives a byte offset, not a mark.
+            mark = Self.markOf(offset: min(Int(p.problem_offset), bytes.count), in: bytes)
             message = "cannot read the file: \(message)"
         }
         if let context = p.context.map({ String(cString: $0) }) {
@@ -256,13 +257,22 @@ public final class YAMLParser {
         return nil
     }
 
-    /// Line and column (in characters) of a byte offset.
+    /// Line and column (in characters) of a byte offset, counted as libyaml
+    /// counts them: a leading byte order mark takes no column, and CR LF,
+    /// LF or a lone CR ends a line.
     static func markOf(offset: Int, in bytes: [UInt8]) -> Mark {
         var line = 1
         var column = 1
-        for i in 0..<offset {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let first = bytes.starts(with: bom) ? min(bom.count, offset) : 0
+        for i in first..<offset {
             let b = bytes[i]
-            if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+            if b == 0x0A || (b == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) {
+                line += 1
+                column = 1
+            } else if b & 0xC0 != 0x80 {
+                column += 1
+            }
         }
         return Mark(line: line, column: column)
     }
