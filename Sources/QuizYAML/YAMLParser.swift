@@ -101,6 +101,29 @@ public final class YAMLParser {
         var height = 0
     }
 
+    /// Finds the byte at one of libyaml's character indexes (which skip a byte
+    /// order mark). It only moves forward, so a lookup for every scalar of a
+    /// file costs one pass over the file.
+    private struct CharacterCursor {
+        let bytes: [UInt8]
+        var character = 0
+        var offset: Int
+
+        init(_ bytes: [UInt8]) {
+            self.bytes = bytes
+            offset = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        }
+
+        mutating func byte(atCharacter index: Int) -> UInt8? {
+            while character < index, offset < bytes.count {
+                offset += 1
+                while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+                character += 1
+            }
+            return character == index && offset < bytes.count ? bytes[offset] : nil
+        }
+    }
+
     private func build(_ bytes: [UInt8]) throws(YAMLError) -> Node? {
         let result: Result<Node?, YAMLError> = bytes.withUnsafeBufferPointer { buf in
             yaml_parser_set_input_string(parser, buf.baseAddress, buf.count)
@@ -116,6 +139,7 @@ public final class YAMLParser {
         var root: Node?
         var documents = 0
         var event = yaml_event_t()
+        var cursor = CharacterCursor(bytes)
 
         func attach(_ node: Node, count: Int, height: Int, anchor: String?) {
             if let anchor { anchors[anchor] = (node, count, height) }
@@ -154,6 +178,11 @@ public final class YAMLParser {
             case YAML_SCALAR_EVENT:
                 let s = event.data.scalar
                 let value = String(decoding: UnsafeBufferPointer(start: s.value, count: s.length), as: UTF8.self)
+                if s.style == YAML_PLAIN_SCALAR_STYLE, value == "-",
+                   let next = cursor.byte(atCharacter: Int(event.end_mark.index)), Array(",[]{}".utf8).contains(next) {
+                    // libyaml reads `[-]` as the text "-"; YAML forbids a plain "-" before a flow indicator.
+                    throw YAMLError(.syntax, "a lone \"-\" cannot be a value inside [ ] or { }; quote it as \"-\" or remove it", at: start)
+                }
                 let node = Node(.scalar(Scalar(value, style: Self.style(s.style))),
                                 range: SourceRange(start: start, end: end), tag: Self.string(s.tag))
                 attach(node, count: 1, height: 0, anchor: Self.string(s.anchor))
