@@ -30,7 +30,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "QuizYAMLTests", dependencies: ["QuizYAML"]),
+        .testTarget(name: "QuizYAMLTests", dependencies: ["QuizYAML"], exclude: ["Fixtures"]),
         .testTarget(name: "QuizKitTests", dependencies: ["QuizKit"]),
         .testTarget(name: "QuizCLITests", dependencies: ["quiz", "QuizKit"]),
         .testTarget(name: "QuizLintTests", dependencies: ["QuizLint", "QuizKit"], exclude: ["Expected"]),

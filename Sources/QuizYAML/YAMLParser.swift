@@ -86,50 +86,83 @@ public final class YAMLParser {
         }
     }
 
-    private enum Frame {
-        case sequence(start: Mark, tag: String?, anchor: String?, items: [Node], count: Int)
-        case mapping(start: Mark, tag: String?, anchor: String?, pairs: [Pair], key: Node?, count: Int)
+    /// An open sequence or mapping. Kept as a struct and changed in place on
+    /// the stack, so adding an item never copies the items before it.
+    private struct Frame {
+        var isMapping: Bool
+        var start: Mark
+        var tag: String?
+        var anchor: String?
+        var items: [Node] = []
+        var pairs: [Pair] = []
+        var key: Node?
+        var count = 1
+        /// Levels of nesting below this one, counting what aliases bring in.
+        var height = 0
+    }
+
+    /// Finds the byte at one of libyaml's character indexes (which skip a byte
+    /// order mark). It only moves forward, so a lookup for every scalar of a
+    /// file costs one pass over the file.
+    private struct CharacterCursor {
+        let bytes: [UInt8]
+        var character = 0
+        var offset: Int
+
+        init(_ bytes: [UInt8]) {
+            self.bytes = bytes
+            offset = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        }
+
+        mutating func byte(atCharacter index: Int) -> UInt8? {
+            while character < index, offset < bytes.count {
+                offset += 1
+                while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+                character += 1
+            }
+            return character == index && offset < bytes.count ? bytes[offset] : nil
+        }
     }
 
     private func build(_ bytes: [UInt8]) throws(YAMLError) -> Node? {
         let result: Result<Node?, YAMLError> = bytes.withUnsafeBufferPointer { buf in
             yaml_parser_set_input_string(parser, buf.baseAddress, buf.count)
-            do throws(YAMLError) { return .success(try run()) } catch { return .failure(error) }
+            do throws(YAMLError) { return .success(try run(bytes)) } catch { return .failure(error) }
         }
         return try result.get()
     }
 
-    private func run() throws(YAMLError) -> Node? {
+    private func run(_ bytes: [UInt8]) throws(YAMLError) -> Node? {
         var stack: [Frame] = []
-        var anchors: [String: (node: Node, count: Int)] = [:]
+        var anchors: [String: (node: Node, count: Int, height: Int)] = [:]
         var aliasNodes = 0
         var root: Node?
         var documents = 0
         var event = yaml_event_t()
+        var cursor = CharacterCursor(bytes)
 
-        func attach(_ node: Node, count: Int, anchor: String?) {
-            if let anchor { anchors[anchor] = (node, count) }
-            guard let top = stack.popLast() else {
+        func attach(_ node: Node, count: Int, height: Int, anchor: String?) {
+            if let anchor { anchors[anchor] = (node, count, height) }
+            guard !stack.isEmpty else {
                 root = node
                 return
             }
-            switch top {
-            case .sequence(let start, let tag, let a, var items, let c):
-                items.append(node)
-                stack.append(.sequence(start: start, tag: tag, anchor: a, items: items, count: c + count))
-            case .mapping(let start, let tag, let a, var pairs, let key, let c):
-                if let key {
-                    pairs.append(Pair(key: key, value: node))
-                    stack.append(.mapping(start: start, tag: tag, anchor: a, pairs: pairs, key: nil, count: c + count))
-                } else {
-                    stack.append(.mapping(start: start, tag: tag, anchor: a, pairs: pairs, key: node, count: c + count))
-                }
+            let top = stack.count - 1
+            stack[top].count += count
+            stack[top].height = max(stack[top].height, height)
+            if !stack[top].isMapping {
+                stack[top].items.append(node)
+            } else if let key = stack[top].key {
+                stack[top].pairs.append(Pair(key: key, value: node))
+                stack[top].key = nil
+            } else {
+                stack[top].key = node
             }
         }
 
         while true {
             guard yaml_parser_parse(parser, &event) != 0 else {
-                throw libyamlError()
+                throw libyamlError(bytes)
             }
             defer { yaml_event_delete(&event) }
             let start = Self.mark(event.start_mark)
@@ -145,9 +178,14 @@ public final class YAMLParser {
             case YAML_SCALAR_EVENT:
                 let s = event.data.scalar
                 let value = String(decoding: UnsafeBufferPointer(start: s.value, count: s.length), as: UTF8.self)
+                if s.style == YAML_PLAIN_SCALAR_STYLE, value == "-",
+                   let next = cursor.byte(atCharacter: Int(event.end_mark.index)), Array(",[]{}".utf8).contains(next) {
+                    // libyaml reads `[-]` as the text "-"; YAML forbids a plain "-" before a flow indicator.
+                    throw YAMLError(.syntax, "a lone \"-\" cannot be a value inside [ ] or { }; quote it as \"-\" or remove it", at: start)
+                }
                 let node = Node(.scalar(Scalar(value, style: Self.style(s.style))),
                                 range: SourceRange(start: start, end: end), tag: Self.string(s.tag))
-                attach(node, count: 1, anchor: Self.string(s.anchor))
+                attach(node, count: 1, height: 0, anchor: Self.string(s.anchor))
             case YAML_ALIAS_EVENT:
                 let name = Self.string(event.data.alias.anchor) ?? ""
                 guard let target = anchors[name] else {
@@ -157,40 +195,41 @@ public final class YAMLParser {
                 if aliasNodes > limits.maxAliasNodes {
                     throw YAMLError(.aliasExpansion, "aliases expand to more than \(limits.maxAliasNodes) nodes (an alias bomb?); write the content out or use fewer aliases", at: start)
                 }
+                if stack.count + target.height > limits.maxDepth {
+                    throw YAMLError(.tooDeep, "nesting is deeper than \(limits.maxDepth) levels once alias *\(name) is expanded; flatten the structure", at: start)
+                }
                 var node = target.node
                 node.range = SourceRange(start: start, end: end)
-                attach(node, count: target.count, anchor: nil)
+                attach(node, count: target.count, height: target.height, anchor: nil)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 if stack.count >= limits.maxDepth {
                     throw YAMLError(.tooDeep, "nesting is deeper than \(limits.maxDepth) levels; flatten the structure", at: start)
                 }
                 if event.type == YAML_SEQUENCE_START_EVENT {
                     let d = event.data.sequence_start
-                    stack.append(.sequence(start: start, tag: Self.string(d.tag), anchor: Self.string(d.anchor), items: [], count: 1))
+                    stack.append(Frame(isMapping: false, start: start, tag: Self.string(d.tag), anchor: Self.string(d.anchor)))
                 } else {
                     let d = event.data.mapping_start
-                    stack.append(.mapping(start: start, tag: Self.string(d.tag), anchor: Self.string(d.anchor), pairs: [], key: nil, count: 1))
+                    stack.append(Frame(isMapping: true, start: start, tag: Self.string(d.tag), anchor: Self.string(d.anchor)))
                 }
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let frame = stack.popLast() else { break }
-                switch frame {
-                case .sequence(let s, let tag, let anchor, let items, let count):
-                    attach(Node(.sequence(items), range: SourceRange(start: s, end: end), tag: tag), count: count, anchor: anchor)
-                case .mapping(let s, let tag, let anchor, let pairs, _, let count):
-                    attach(Node(.mapping(pairs), range: SourceRange(start: s, end: end), tag: tag), count: count, anchor: anchor)
-                }
+                let content: Node.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
+                attach(Node(content, range: SourceRange(start: frame.start, end: end), tag: frame.tag),
+                       count: frame.count, height: frame.height + 1, anchor: frame.anchor)
             default:
                 break
             }
         }
     }
 
-    private func libyamlError() -> YAMLError {
+    private func libyamlError(_ bytes: [UInt8]) -> YAMLError {
         let p = parser.pointee
         var message = p.problem.map { String(cString: $0) } ?? "the YAML cannot be parsed"
         var mark = Self.mark(p.problem_mark)
         if p.error == YAML_READER_ERROR {
-            mark = Mark(line: 1, column: 1)
+            // The reader gives a byte offset, not a mark.
+            mark = Self.markOf(offset: min(Int(p.problem_offset), bytes.count), in: bytes)
             message = "cannot read the file: \(message)"
         }
         if let context = p.context.map({ String(cString: $0) }) {
@@ -249,13 +288,22 @@ public final class YAMLParser {
         return nil
     }
 
-    /// Line and column (in characters) of a byte offset.
+    /// Line and column (in characters) of a byte offset, counted as libyaml
+    /// counts them: a leading byte order mark takes no column, and CR LF,
+    /// LF or a lone CR ends a line.
     static func markOf(offset: Int, in bytes: [UInt8]) -> Mark {
         var line = 1
         var column = 1
-        for i in 0..<offset {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let first = bytes.starts(with: bom) ? min(bom.count, offset) : 0
+        for i in first..<offset {
             let b = bytes[i]
-            if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+            if b == 0x0A || (b == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) {
+                line += 1
+                column = 1
+            } else if b & 0xC0 != 0x80 {
+                column += 1
+            }
         }
         return Mark(line: line, column: column)
     }
