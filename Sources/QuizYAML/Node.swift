@@ -44,7 +44,7 @@ public struct Node: Sendable, Equatable, CustomStringConvertible {
         return nil
     }
 
-    /// What kind of node this is, in words for a message: "a string", "a list", "a mapping".
+    /// What kind of node this is, in words for a message: "a scalar", "a list", "a mapping", or "empty".
     public var kindDescription: String {
         switch content {
         case .scalar(let s): return s.isNull ? "empty" : "a scalar"

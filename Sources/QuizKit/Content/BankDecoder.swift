@@ -12,7 +12,7 @@ public enum BankDecoder {
     /// Decodes one bank. `fileStem` is the file name without extension, which the bank id must equal.
     public static func decode(_ root: Node?, file: String, fileStem: String) -> (bank: Bank?, findings: [Finding]) {
         let reader = NodeReader(file: file)
-        guard let root else {
+        guard let root, !(root.scalar?.isNull ?? false) else {
             reader.report(.missingField, at: Mark(line: 1, column: 1),
                           "the file is empty; a bank starts with \"quiz: \(fileStem)\", a title and its questions")
             return (nil, reader.findings)
