@@ -5,10 +5,10 @@ import GRDB
 /// item analysis over many thousands of attempts.
 extension AttemptStore {
     /// Calls `body` once per attempt of `bank`/`test`, oldest first, with its
-    /// responses by position.
+    /// questions and its responses by position.
     ///
-    /// Two cursors walk side by side in the same order — attempts, and the
-    /// responses of those attempts joined to them — so only one attempt's rows
+    /// Three cursors walk side by side in the same order — attempts, and the
+    /// questions and responses of those attempts joined to them — so only one attempt's rows
     /// are in memory at a time; the whole walk sees one consistent snapshot
     /// even while other processes write.
     /// `body` must not call back into the store (GRDB accesses are not
@@ -20,7 +20,7 @@ extension AttemptStore {
     public func forEachAttempt(
         bank: String, test: String, since: Date? = nil,
         statuses: [String] = [AttemptRecord.Status.submitted, AttemptRecord.Status.expired],
-        body: (AttemptRecord, [ResponseRecord]) throws -> Void
+        body: (AttemptRecord, [AttemptQuestionRecord], [ResponseRecord]) throws -> Void
     ) throws {
         var conditions = ["attempt.bank = ?", "attempt.test = ?"]
         var arguments: StatementArguments = [bank, test]
@@ -47,15 +47,30 @@ extension AttemptStore {
                         \(filter) \(order), response.position
                         """,
                     arguments: arguments)
+                let questions = try AttemptQuestionRecord.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT attempt_question.* FROM attempt
+                        JOIN attempt_question ON attempt_question.attempt_id = attempt.id
+                        \(filter) \(order), attempt_question.position
+                        """,
+                    arguments: arguments)
                 var pending = try responses.next()
+                var pendingQuestion = try questions.next()
                 var batch: [ResponseRecord] = []
+                var shown: [AttemptQuestionRecord] = []
                 while let attempt = try attempts.next() {
                     batch.removeAll(keepingCapacity: true)
+                    shown.removeAll(keepingCapacity: true)
                     while let response = pending, response.attemptID == attempt.id {
                         batch.append(response)
                         pending = try responses.next()
                     }
-                    try body(attempt, batch)
+                    while let question = pendingQuestion, question.attemptID == attempt.id {
+                        shown.append(question)
+                        pendingQuestion = try questions.next()
+                    }
+                    try body(attempt, shown, batch)
                 }
             }
         } catch let error as DatabaseError {

@@ -32,12 +32,15 @@ struct StreamingTests {
     func visitsInOrder() throws {
         let (_, store, made) = try filledStore()
         var visited: [(AttemptRecord, [ResponseRecord])] = []
-        try store.forEachAttempt(bank: "websockets-sse-polling", test: "practice") { attempt, responses in
+        var shown: [String: [AttemptQuestionRecord]] = [:]
+        try store.forEachAttempt(bank: "websockets-sse-polling", test: "practice") { attempt, questions, responses in
             visited.append((attempt, responses))
+            shown[attempt.id] = questions
         }
         #expect(visited.map(\.0) == [made[0], made[1], made[3], made[5]])
         for (attempt, responses) in visited {
             #expect(responses == (try store.responses(of: attempt.id)))
+            #expect(shown[attempt.id] == (try store.questions(of: attempt.id)))
             let expected = attempt.id == made[3].id ? [] : [1, 3, 4]
             #expect(responses.map(\.position) == expected)
         }
@@ -49,17 +52,17 @@ struct StreamingTests {
         var since: [String] = []
         try store.forEachAttempt(
             bank: "websockets-sse-polling", test: "practice", since: StoreFixture.time(60)
-        ) { attempt, _ in since.append(attempt.id) }
+        ) { attempt, _, _ in since.append(attempt.id) }
         #expect(since == [made[1].id, made[3].id, made[5].id])
 
         var every: [String] = []
-        try store.forEachAttempt(bank: "websockets-sse-polling", test: "practice", statuses: []) { attempt, _ in
+        try store.forEachAttempt(bank: "websockets-sse-polling", test: "practice", statuses: []) { attempt, _, _ in
             every.append(attempt.id)
         }
         #expect(every == made.map(\.id))
 
         var none = 0
-        try store.forEachAttempt(bank: "http-caching", test: "practice") { _, _ in none += 1 }
+        try store.forEachAttempt(bank: "http-caching", test: "practice") { _, _, _ in none += 1 }
         #expect(none == 0)
     }
 
@@ -68,7 +71,7 @@ struct StreamingTests {
         let (_, store, _) = try filledStore()
         var visits = 0
         #expect(throws: Stop.self) {
-            try store.forEachAttempt(bank: "websockets-sse-polling", test: "practice") { _, _ in
+            try store.forEachAttempt(bank: "websockets-sse-polling", test: "practice") { _, _, _ in
                 visits += 1
                 if visits == 2 { throw Stop() }
             }
