@@ -31,7 +31,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "QuizYAMLTests", dependencies: ["QuizYAML"], exclude: ["Fixtures"]),
-        .testTarget(name: "QuizKitTests", dependencies: ["QuizKit"]),
+        .testTarget(name: "QuizKitTests", dependencies: ["QuizKit"], exclude: ["Expected"]),
         .testTarget(name: "QuizCLITests", dependencies: ["quiz", "QuizKit"]),
         .testTarget(name: "QuizLintTests", dependencies: ["QuizLint", "QuizKit"], exclude: ["Expected"]),
         .testTarget(

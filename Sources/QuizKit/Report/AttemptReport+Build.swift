@@ -77,8 +77,29 @@ extension AttemptReport {
         details = entries.map { e in
             Detail(prompt: e.item.question.prompt, sectionTitle: e.item.sectionTitle,
                    given: e.answer.response.map { QuestionView.described($0, e.item) },
-                   right: QuestionView.rightAnswer(e.item), explanation: e.item.question.explanation)
+                   right: QuestionView.rightAnswer(e.item), explanation: e.item.question.explanation,
+                   rightResponse: Self.rightResponse(e.item.question))
         }
+    }
+
+    /// The full-marks response to `q` in the author's terms, encoded as a report writes responses.
+    static func rightResponse(_ q: Question) -> JSONValue {
+        let response: Response
+        switch q.kind {
+        case .single(_, let answer): response = .single(answer)
+        case .multiple(_, let answers): response = .multiple(answers.sorted())
+        case .truefalse(let answer): response = .truefalse(answer)
+        case .short(let accepted):
+            guard let first = accepted.first else { return .null }
+            switch first {
+            case .text(let text): response = .short(text)
+            case .pattern(let pattern): response = .short("/\(pattern)/")
+            }
+        case .numeric(let answer, _): response = .numeric(answer)
+        case .order(let items): response = .order(Array(items.indices))
+        case .match(let pairs): response = .match(Array(pairs.indices))
+        }
+        return JSONValue(response, for: q)
     }
 
     static func value(_ v: JSONValue) -> Double {

@@ -109,6 +109,11 @@ public struct AttemptReport: Sendable, Equatable, Encodable {
         public var given: String?
         public var right: String
         public var explanation: String?
+        /// A response that earns full points, in the author's terms and the same JSON form as
+        /// `response` (`"B"`, `["A","C"]`, `[1,2,3]`…), so it reads alike for every learner
+        /// whatever the shuffle. Short: the first accepted text (a pattern as `/…/`);
+        /// numeric: the answer without its tolerance, which `right` shows.
+        public var rightResponse: JSONValue = .null
     }
 
     /// The whole report as JSON: keys sorted, pretty-printed, ending in a newline.
