@@ -6,7 +6,7 @@ struct Quiz: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quiz",
         abstract: "Lessons, quick checks, timed practice tests and a linter for question banks.",
-        subcommands: [ListCommand.self, StudyCommand.self, CheckCommand.self, TakeCommand.self, ResumeCommand.self, HistoryCommand.self, ProgressCommand.self, StatsCommand.self, LintCommand.self]
+        subcommands: [ListCommand.self, StudyCommand.self, CheckCommand.self, TakeCommand.self, ResumeCommand.self, HistoryCommand.self, ProgressCommand.self, ReportCommand.self, StatsCommand.self, LintCommand.self]
     )
 }
 
@@ -26,7 +26,8 @@ enum Main {
         } catch {
             let code = Quiz.exitCode(for: error)
             if code == .validationFailure {
-                Terminal.standardError(Quiz.fullMessage(for: error))
+                let message = Quiz.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid usage"
+                Terminal.standardError("quiz: \(message.replacingOccurrences(of: "Error: ", with: "")) (quiz help shows the usage)")
                 exit(2)
             }
             Quiz.exit(withError: error)

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import QuizKit
+import QuizStore
+
+extension ReportFormat: ExpressibleByArgument {}
+
+/// `quiz report [ATTEMPT]`: exports one attempt, or every attempt of a test, in six formats.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Export a score report: text, json, csv, markdown, html or junit (default: the latest attempt).")
+
+    @OptionGroup var common: CommonOptions
+
+    @Argument(help: "The attempt id; a unique prefix is enough. Default: the latest practice-test attempt.")
+    var attempt: String?
+
+    @Option(name: .long, help: "text, json, csv, markdown, html or junit.")
+    var format: ReportFormat = .text
+
+    @Option(name: [.customShort("o"), .long], help: "Write to this file instead of stdout.")
+    var output: String?
+
+    @Flag(name: .long, help: "Every submitted or expired attempt of --test, as one CSV or a JSON array.")
+    var all = false
+
+    @Option(name: .long, help: "With --all: the test (BANK/TEST, or BANK when it has one test).")
+    var test: String?
+
+    func validate() throws {
+        if all {
+            guard test != nil else { throw ValidationError("--all needs --test BANK/TEST") }
+            guard attempt == nil else { throw ValidationError("give an attempt id or --all, not both") }
+            guard format == .csv || format == .json else { throw ValidationError("--all exports csv or json") }
+        } else if test != nil {
+            throw ValidationError("--test goes with --all; to export one attempt, give its id")
+        }
+    }
+
+    func run() throws {
+        let loading = ContentLoading(common: common)
+        let store = try loading.store()
+        let root = try loading.root()
+        let text: String
+        if all, let reference = test {
+            let (bank, test) = try loading.test(reference, in: root)
+            let records = try stored { () throws(StoreError) in
+                try store.attempts(bank: bank.id, test: test.id, kind: AttemptRecord.Kind.test)
+            }.filter { $0.status == AttemptRecord.Status.submitted || $0.status == AttemptRecord.Status.expired }
+            let reports = try records.map { try StoredAttempt($0, store: store, root: root).report }
+            text = format.renderAll(reports) ?? ""
+        } else {
+            let record: AttemptRecord
+            if let prefix = attempt {
+                record = try stored { () throws(StoreError) in try store.attempt(matching: prefix) }
+            } else {
+                guard let latest = try stored({ () throws(StoreError) in try store.latestAttempt(kind: AttemptRecord.Kind.test) }) else {
+                    throw UserError("no attempts yet; take a practice test first (quiz list shows them)")
+                }
+                record = latest
+            }
+            guard record.kind == AttemptRecord.Kind.test else {
+                throw UserError("attempt \(record.id) is a \(record.kind) session; reports are for practice tests (quiz progress shows study)")
+            }
+            text = format.render(try StoredAttempt(record, store: store, root: root).report)
+        }
+        if let output {
+            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output)) } catch {
+                throw UserError("\(output): cannot be written (\(error.localizedDescription)); check the folder and its permissions")
+            }
+        } else {
+            Terminal.write(text)
+        }
+    }
+}
