@@ -9,6 +9,8 @@ struct StoredAttempt {
     let items: [SessionQuestion]
     let answers: [SessionAnswer]
     let sections: [(lesson: String, section: String)]
+    /// Every section of the root in reading order, as `lesson#section`.
+    let readingOrder: [String]
 
     init(_ record: AttemptRecord, store: AttemptStore, root: ContentRoot) throws {
         self.record = record
@@ -40,6 +42,7 @@ struct StoredAttempt {
         self.items = items
         self.answers = answers
         self.sections = sections
+        readingOrder = root.lessons.flatMap { lesson in lesson.sections.map { "\(lesson.id)#\($0.id)" } }
     }
 
     var summary: AttemptReport.Summary {
@@ -51,7 +54,7 @@ struct StoredAttempt {
     var report: AttemptReport {
         AttemptReport(summary: summary, entries: zip(items, zip(answers, sections)).map { item, rest in
             AttemptReport.Entry(item: item, lesson: rest.1.lesson, section: rest.1.section, answer: rest.0)
-        })
+        }, sectionOrder: readingOrder)
     }
 
     /// Rows for a new attempt's questions.

@@ -46,7 +46,9 @@ extension AttemptReport {
         }
     }
 
-    public init(summary s: Summary, entries: [Entry]) {
+    /// `sectionOrder` lists `lesson#section` keys in reading order; sections follow it
+    /// (others after, in the order the attempt first reached them).
+    public init(summary s: Summary, entries: [Entry], sectionOrder: [String] = []) {
         let total = Scorer.total(grades: entries.map(\.answer.grade), passMark: s.passMark)
         attempt = Attempt(id: s.id, bank: s.bank, test: s.test, title: s.title, seed: s.seed,
                           startedAt: Self.timestamp(s.startedAt), submittedAt: s.submittedAt.map(Self.timestamp),
@@ -66,6 +68,9 @@ extension AttemptReport {
             bySection[key]!.max = .number(Self.value(bySection[key]!.max) + e.answer.grade.max)
             bySection[key]!.questions += 1
         }
+        let rank = Dictionary(sectionOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let firstSeen = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        order.sort { (rank[$0] ?? Int.max, firstSeen[$0]!) < (rank[$1] ?? Int.max, firstSeen[$1]!) }
         sections = order.map { bySection[$0]! }
         questions = entries.map { e in
             QuestionResult(position: e.item.position, id: e.item.question.id, section: e.section,
