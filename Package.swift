@@ -23,6 +23,12 @@ let package = Package(
         .target(name: "QuizKit", dependencies: ["QuizYAML"]),
         .target(name: "QuizLint", dependencies: ["QuizKit", "QuizYAML"]),
         .target(name: "QuizStore", dependencies: ["QuizKit", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Lint speed against a bare libyaml scan: Benchmarks/README.md.
+        .executableTarget(
+            name: "quiz-bench",
+            dependencies: ["QuizKit", "QuizLint", "QuizYAML"],
+            path: "Benchmarks/quiz-bench"
+        ),
         .executableTarget(
             name: "quiz",
             dependencies: [
