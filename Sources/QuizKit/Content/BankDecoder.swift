@@ -100,7 +100,8 @@ public enum BankDecoder {
 
     /// Where each key and value of a mapping stands.
     static func places(_ pairs: [Pair], start: Mark, end: Mark? = nil) -> Places {
-        var p = Places(start: start, end: end ?? pairs.last?.value.range.end ?? start)
+        var p = Places(start: start, end: end ?? pairs.last?.value.range.end ?? start,
+                       keys: Dictionary(minimumCapacity: pairs.count), values: Dictionary(minimumCapacity: pairs.count))
         for pair in pairs {
             guard let key = pair.key.scalar?.value, p.keys[key] == nil else { continue }
             p.keys[key] = pair.key.start

@@ -61,6 +61,8 @@ final class NodeReader {
 
     // MARK: Values
 
+    private static let blank = CharacterSet.whitespacesAndNewlines
+
     /// Text as written. Reports an empty value or a list/mapping.
     func text(_ node: Node, _ name: String, rule: RuleID = .invalidValue) -> String? {
         guard let s = node.scalar else {
@@ -71,7 +73,9 @@ final class NodeReader {
             report(rule, at: node.start, "\(name) is empty; write its text")
             return nil
         }
-        if s.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        // Same test as trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, but it stops at
+        // the first other character instead of copying the text through NSString.
+        if s.value.unicodeScalars.allSatisfy(Self.blank.contains) {
             report(rule, at: node.start, "\(name) is blank; write its text")
             return nil
         }
@@ -188,7 +192,9 @@ final class NodeReader {
 
     static func isKebabCase(_ s: String) -> Bool {
         guard !s.isEmpty, !s.hasPrefix("-"), !s.hasSuffix("-"), !s.contains("--") else { return false }
-        return s.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
+        // Byte by byte: the same answer as testing Characters for ASCII lowercase, digit or "-"
+        // (any non-ASCII byte fails either way), without Unicode property look-ups.
+        return s.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
     }
 
     static func kebab(_ s: String) -> String {
