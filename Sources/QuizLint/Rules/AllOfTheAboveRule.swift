@@ -38,12 +38,27 @@ public enum AllOfTheAboveRule: Rule {
             """),
         ])
 
+    private static let ofTheAbove = Array("of the above".utf8)
+
+    /// Whether `text` holds `phrase`, byte for byte.
+    static func holds(_ text: String, _ phrase: [UInt8]) -> Bool {
+        let bytes = Array(text.utf8)
+        guard let first = phrase.first, bytes.count >= phrase.count else { return false }
+        for start in 0...(bytes.count - phrase.count) where bytes[start] == first {
+            if bytes[start..<start + phrase.count].elementsEqual(phrase) { return true }
+        }
+        return false
+    }
+
     public static func check(_ root: ContentRoot) -> [Finding] {
         var findings: [Finding] = []
         for bank in root.usableBanks {
             for q in bank.questions {
                 for choice in q.kind.choices {
-                    let text = DuplicateChoiceRule.normalized(choice.text).trimmingCharacters(in: .punctuationCharacters)
+                    let normalized = DuplicateChoiceRule.normalized(choice.text)
+                    // Only text holding "of the above" can trim to either phrase; skip the costly trim otherwise.
+                    guard holds(normalized, ofTheAbove) else { continue }
+                    let text = normalized.trimmingCharacters(in: .punctuationCharacters)
                     guard text == "all of the above" || text == "none of the above" else { continue }
                     findings.append(root.finding(bank.file, choice.mark, .allOfTheAbove,
                         "choice \"\(choice.text)\" depends on the order of the other choices, which are shuffled; name what it means, or use type: multiple"))

@@ -33,7 +33,29 @@ public enum DuplicateChoiceRule: Rule {
         ])
 
     static func normalized(_ text: String) -> String {
-        text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        if let ascii = asciiNormalized(text) { return ascii }
+        return text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// `normalized` for all-ASCII text, byte by byte (the common case, and many times faster than
+    /// going through Characters); nil when the text has a non-ASCII byte.
+    private static func asciiNormalized(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var space = false
+            for b in bytes {
+                guard b < 0x80 else { return nil }
+                if b == 0x20 || (0x09...0x0D).contains(b) {  // Character.isWhitespace within ASCII
+                    space = !out.isEmpty
+                    continue
+                }
+                if space { out.append(0x20); space = false }
+                out.append((0x41...0x5A).contains(b) ? b + 0x20 : b)
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     public static func check(_ root: ContentRoot) -> [Finding] {
