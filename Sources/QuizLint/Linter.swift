@@ -7,9 +7,16 @@ public enum Linter {
     /// rules still look at the whole root.
     public static func lint(_ root: ContentRoot, configuration: Configuration, only: Set<String>? = nil) -> LintReport {
         var raw = root.findings + configuration.findings
-        for rule in RuleCatalog.all {
-            raw += rule.check(root)
+        // The rules are independent of each other: run them on every core.
+        let rules = RuleCatalog.all
+        nonisolated(unsafe) var results = [[Finding]](repeating: [], count: rules.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: rules.count) { i in
+                out[i] = rules[i].check(root)
+            }
         }
+        for found in results { raw += found }
         // A file with a yaml-syntax finding gets no other finding.
         raw.removeAll { root.brokenFiles.contains($0.file) && $0.rule != .yamlSyntax }
 

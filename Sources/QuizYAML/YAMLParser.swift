@@ -37,10 +37,20 @@ public final class YAMLParser {
 
     /// Parses one document. Returns nil for a file with no document (empty, or comments only).
     public static func parse(_ bytes: [UInt8], limits: YAMLLimits = YAMLLimits()) throws(YAMLError) -> Node? {
-        if let bad = firstInvalidUTF8(bytes) {
-            throw YAMLError(.encoding, "file is not valid UTF-8 (bad byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); save it as UTF-8", at: markOf(offset: bad, in: bytes))
+        do throws(YAMLError) {
+            // Files are UTF-8: libyaml would read UTF-16 from its byte order mark.
+            if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+                throw YAMLError(.syntax, "", at: Mark(line: 1, column: 1))
+            }
+            return try YAMLParser(limits: limits).build(bytes)
+        } catch {
+            // libyaml checks the encoding of everything it reads; when anything went wrong,
+            // look for bad UTF-8 first, since that message says what to do about it.
+            if let bad = firstInvalidUTF8(bytes) {
+                throw YAMLError(.encoding, "file is not valid UTF-8 (bad byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); save it as UTF-8", at: markOf(offset: bad, in: bytes))
+            }
+            throw error
         }
-        return try YAMLParser(limits: limits).build(bytes)
     }
 
     /// Parses one document of a string.

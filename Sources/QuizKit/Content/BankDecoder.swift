@@ -1,3 +1,4 @@
+import Foundation
 import QuizYAML
 
 /// Turns a bank file's node tree into a `Bank`, walking the tree by hand so
@@ -52,12 +53,9 @@ public enum BankDecoder {
                 if items.isEmpty {
                     reader.report(.invalidValue, at: pair.value.start, "questions is empty; add at least one question")
                 }
-                bank.questions.reserveCapacity(items.count)
-                for item in items {
-                    if let q = QuestionDecoder.decode(item, defaults: defaults, reader: reader) {
-                        bank.questions.append(q)
-                    }
-                }
+                let decoded = decodeQuestions(items, defaults: defaults, file: file)
+                bank.questions = decoded.questions
+                reader.absorb(decoded.findings)
             } else {
                 reader.report(.invalidValue, at: pair.value.start,
                               "questions must be a list of questions (lines starting with \"- id:\"), not \(pair.value.kindDescription)")
@@ -77,6 +75,29 @@ public enum BankDecoder {
             }
         }
         return (bank, reader.findings)
+    }
+
+    /// Decodes the question items, on every core for a large bank: each chunk has its own
+    /// reader, and the chunks are joined back in file order.
+    static func decodeQuestions(_ items: [Node], defaults: QuestionDefaults, file: String) -> (questions: [Question], findings: [Finding]) {
+        let chunkCount = items.count < 2_000 ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 8, items.count / 1_000)
+        let size = (items.count + chunkCount - 1) / max(1, chunkCount)
+        nonisolated(unsafe) var parts = [(questions: [Question], findings: [Finding])](repeating: ([], []), count: chunkCount)
+        parts.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                let reader = NodeReader(file: file)
+                var questions: [Question] = []
+                let range = (chunk * size)..<min(items.count, (chunk + 1) * size)
+                questions.reserveCapacity(range.count)
+                for item in items[range] {
+                    if let q = QuestionDecoder.decode(item, defaults: defaults, reader: reader) { questions.append(q) }
+                }
+                out[chunk] = (questions, reader.findings)
+            }
+        }
+        if parts.count == 1 { return parts[0] }
+        return (parts.flatMap(\.questions), parts.flatMap(\.findings))
     }
 
     static func decodeDefaults(_ node: Node, _ reader: NodeReader) -> QuestionDefaults {
@@ -100,12 +121,11 @@ public enum BankDecoder {
 
     /// Where each key and value of a mapping stands.
     static func places(_ pairs: [Pair], start: Mark, end: Mark? = nil) -> Places {
-        var p = Places(start: start, end: end ?? pairs.last?.value.range.end ?? start,
-                       keys: Dictionary(minimumCapacity: pairs.count), values: Dictionary(minimumCapacity: pairs.count))
+        var p = Places(start: start, end: end ?? pairs.last?.value.range.end ?? start)
+        p.entries.reserveCapacity(pairs.count)
         for pair in pairs {
-            guard let key = pair.key.scalar?.value, p.keys[key] == nil else { continue }
-            p.keys[key] = pair.key.start
-            p.values[key] = pair.value.start
+            guard let key = pair.key.scalar?.value else { continue }
+            p.add(key, key: pair.key.start, value: pair.value.start)
         }
         return p
     }

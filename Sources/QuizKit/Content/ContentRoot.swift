@@ -71,15 +71,16 @@ public struct ContentRoot: Sendable {
                 root.lessons.append(parsed.lesson)
                 root.findings += parsed.findings
             } else {
-                let node: Node?
-                do { node = try YAMLParser.parse(bytes) } catch {
+                let tree: TreeHandle
+                do { tree = TreeHandle(try YAMLParser.parse(bytes)) } catch {
                     root.syntaxProblem(file, error, bytes: bytes)
                     continue
                 }
                 bytes = []  // free the file before decoding: it is 80 MB of the peak for 100,000 questions
-                let decoded = BankDecoder.decode(node, file: file, fileStem: stem)
+                let decoded = BankDecoder.decode(tree.node, file: file, fileStem: stem)
                 if let bank = decoded.bank { root.banks.append(bank) }
                 root.findings += decoded.findings
+                tree.release()
             }
         }
         return root
@@ -138,11 +139,25 @@ public struct ContentRoot: Sendable {
         return SectionKey(lesson: l.id, section: s.id)
     }
 
+    /// The section each question of a bank resolves to, in question order (nil where it does not).
+    ///
+    /// A bank refers to a few sections many times, so each reference is resolved once.
+    public func sectionKeys(of bank: Bank) -> [SectionKey?] {
+        var memo: [String: SectionKey?] = [:]
+        return bank.questions.map { q in
+            if let known = memo[q.section] { return known }
+            let key = sectionKey(of: q, in: bank)
+            memo[q.section] = key
+            return key
+        }
+    }
+
     /// The quick checks of a section: questions with `check: true` of every bank, in file then bank order.
     public func quickChecks(lesson: String, section: String) -> [(bank: Bank, question: Question)] {
         var out: [(Bank, Question)] = []
+        let wanted = SectionKey(lesson: lesson, section: section)
         for bank in banks where !brokenFiles.contains(bank.file) {
-            for q in bank.questions where q.check && sectionKey(of: q, in: bank) == SectionKey(lesson: lesson, section: section) {
+            for (q, key) in zip(bank.questions, sectionKeys(of: bank)) where q.check && key == wanted {
                 out.append((bank, q))
             }
         }
@@ -161,4 +176,19 @@ public struct SectionKey: Sendable, Hashable, Comparable {
     }
 
     public static func < (a: SectionKey, b: SectionKey) -> Bool { (a.lesson, a.section) < (b.lesson, b.section) }
+}
+
+/// Holds a bank's node tree until it is decoded, then frees it off the caller's path:
+/// tearing down a large tree takes a noticeable share of a lint run, and nothing waits for it.
+final class TreeHandle: @unchecked Sendable {
+    private(set) var node: Node?
+
+    init(_ node: Node?) {
+        self.node = node
+    }
+
+    /// Drops the tree on a background queue (the handle is its only owner by then).
+    func release() {
+        DispatchQueue.global(qos: .utility).async { self.node = nil }
+    }
 }

@@ -22,19 +22,23 @@ final class NodeReader {
 
     func beginScope() { scopeHasError = false }
 
+    /// Takes in findings made by another reader of the same file.
+    func absorb(_ more: [Finding]) { findings += more }
+
     // MARK: Mappings
 
     /// The pairs of a mapping by key, each key once. Reports keys that are not text,
     /// duplicate keys (at the later one), and keys outside `allowed`.
     /// `misplaced` names keys that exist in the DSL but not here, with the reason.
     func fields(of pairs: [Pair], in what: String, allowed: [String],
-                misplaced: (String) -> String? = { _ in nil }) -> [String: Pair] {
-        var out: [String: Pair] = [:]
-        for pair in pairs {
-            guard let key = pair.key.scalar?.value, !(pair.key.scalar?.isNull ?? true) else {
+                misplaced: (String) -> String? = { _ in nil }) -> Fields {
+        var out = Fields(pairs: pairs)
+        for (index, pair) in pairs.enumerated() {
+            guard let scalar = pair.key.scalar, !scalar.isNull else {
                 report(.invalidValue, at: pair.key.start, "a key in \(what) must be plain text, not \(pair.key.kindDescription)")
                 continue
             }
+            let key = scalar.value
             if let first = out[key] {
                 report(.duplicateKey, at: pair.key.start,
                        "key \"\(key)\" appears twice in \(what) (first at line \(first.key.start.line)); keep one")
@@ -44,7 +48,8 @@ final class NodeReader {
                 report(.unknownKey, at: pair.key.start, reason)
                 continue
             }
-            guard allowed.contains(key) else {
+            let length = key.utf8.count
+            guard allowed.contains(where: { $0.utf8.count == length && $0 == key }) else {
                 var message = "unknown key \"\(key)\" in \(what)"
                 if let guess = Spelling.suggestion(for: key, among: allowed) {
                     message += "; did you mean \"\(guess)\"?"
@@ -54,9 +59,27 @@ final class NodeReader {
                 report(.unknownKey, at: pair.key.start, message)
                 continue
             }
-            out[key] = pair
+            out.found.append((key, index))
         }
         return out
+    }
+
+    /// The accepted pairs of a mapping by key. A mapping has few keys, so they are
+    /// found by a scan of a small array rather than by hashing.
+    struct Fields {
+        let pairs: [Pair]
+        var found: [(key: String, index: Int)] = []
+
+        init(pairs: [Pair]) {
+            self.pairs = pairs
+            found.reserveCapacity(pairs.count)
+        }
+
+        subscript(key: String) -> Pair? {
+            let length = key.utf8.count
+            guard let hit = found.first(where: { $0.key.utf8.count == length && $0.key == key }) else { return nil }
+            return pairs[hit.index]
+        }
     }
 
     // MARK: Values
@@ -191,10 +214,18 @@ final class NodeReader {
     }
 
     static func isKebabCase(_ s: String) -> Bool {
-        guard !s.isEmpty, !s.hasPrefix("-"), !s.hasSuffix("-"), !s.contains("--") else { return false }
-        // Byte by byte: the same answer as testing Characters for ASCII lowercase, digit or "-"
-        // (any non-ASCII byte fails either way), without Unicode property look-ups.
-        return s.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
+        // Byte by byte: lowercase ASCII letters and digits in runs joined by single hyphens,
+        // without Unicode property look-ups or Foundation string searches.
+        var previous: UInt8 = 0x2D
+        for b in s.utf8 {
+            if b == 0x2D {
+                if previous == 0x2D { return false }
+            } else if !((0x61...0x7A).contains(b) || (0x30...0x39).contains(b)) {
+                return false
+            }
+            previous = b
+        }
+        return previous != 0x2D
     }
 
     static func kebab(_ s: String) -> String {

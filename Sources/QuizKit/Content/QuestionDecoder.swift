@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import QuizYAML
 
 /// Decodes one question mapping of a bank.
@@ -6,15 +7,18 @@ enum QuestionDecoder {
     static let allKeys = ["id", "section", "type", "prompt", "choices", "answer", "tolerance", "items", "pairs",
                           "explanation", "hint", "points", "scoring", "difficulty", "tags", "time", "shuffle", "check"]
 
-    /// The type-specific keys and the types they belong to.
-    static let typeKeys: [String: Set<QuestionType>] = [
-        "choices": [.single, .multiple],
-        "answer": [.single, .multiple, .truefalse, .short, .numeric],
-        "tolerance": [.numeric],
-        "items": [.order],
-        "pairs": [.match],
-        "scoring": [.multiple, .order, .match],
-    ]
+    /// The types a type-specific key belongs to; nil for keys every type has.
+    static func owners(of key: String) -> [QuestionType]? {
+        switch key {
+        case "choices": [.single, .multiple]
+        case "answer": [.single, .multiple, .truefalse, .short, .numeric]
+        case "tolerance": [.numeric]
+        case "items": [.order]
+        case "pairs": [.match]
+        case "scoring": [.multiple, .order, .match]
+        default: nil
+        }
+    }
 
     static let letters = Array("ABCDEFGH")
 
@@ -37,8 +41,8 @@ enum QuestionDecoder {
             }
         }
         let fields = reader.fields(of: pairs, in: "a question", allowed: allKeys) { key in
-            guard typeKnown, let types = typeKeys[key], !types.contains(type) else { return nil }
-            let owners = QuestionType.allCases.filter { types.contains($0) }.map(\.rawValue).joined(separator: ", ")
+            guard typeKnown, let types = owners(of: key), !types.contains(type) else { return nil }
+            let owners = types.map(\.rawValue).joined(separator: ", ")
             return "key \"\(key)\" does not belong to a \(type.rawValue) question (only \(owners)); remove it"
         }
         if !typeKnown, let v = fields["type"]?.value {
@@ -126,7 +130,7 @@ enum QuestionDecoder {
                       "\(what) must have \(range.lowerBound) to \(range.upperBound) entries; this one has \(count)")
     }
 
-    static func decodeChoices(_ node: Node, _ fields: [String: Pair], _ reader: NodeReader) -> [Choice] {
+    static func decodeChoices(_ node: Node, _ fields: NodeReader.Fields, _ reader: NodeReader) -> [Choice] {
         guard let items = node.sequence else {
             reader.report(.invalidValue, at: node.start, "choices must be a list, not \(node.kindDescription)")
             return []
@@ -186,7 +190,7 @@ enum QuestionDecoder {
             reader.report(.answerKey, at: node.start, "answer must be a letter (\(range)), not \(node.kindDescription)")
             return nil
         }
-        let value = s.value.trimmingCharacters(in: .whitespaces).uppercased()
+        let value = s.value.utf8.count == 1 ? s.value.uppercased() : s.value.trimmingCharacters(in: .whitespaces).uppercased()
         guard value.count == 1, let index = letters.firstIndex(of: Character(value)) else {
             reader.report(.answerKey, at: node.start, "answer \"\(s.value)\" is not a letter (\(range))")
             return nil
@@ -245,10 +249,9 @@ enum QuestionDecoder {
             guard let text = reader.text(n, "answer", rule: .answerKey) else { continue }
             if text.count >= 2, text.hasPrefix("/"), text.hasSuffix("/") {
                 let pattern = String(text.dropFirst().dropLast())
-                do {
-                    _ = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+                if PatternCheck.compiles(pattern) {
                     out.append(.pattern(pattern))
-                } catch {
+                } else {
                     reader.report(.answerKey, at: n.start,
                                   "answer \(text) is not a valid regular expression; fix the pattern or write plain text without the slashes")
                 }
@@ -268,5 +271,18 @@ enum QuestionDecoder {
         reader.report(.invalidValue, at: node.start,
                       "tolerance must be a number of 0 or more or a percentage like \"5%\", not \(NodeReader.quoted(node))")
         return nil
+    }
+}
+
+/// Whether a short-answer pattern compiles, remembered per pattern: compiling with ICU
+/// is the dearest step of loading a bank, and banks repeat their patterns.
+enum PatternCheck {
+    private static let known = Mutex<[String: Bool]>([:])
+
+    static func compiles(_ pattern: String) -> Bool {
+        if let hit = known.withLock({ $0[pattern] }) { return hit }
+        let ok = (try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])) != nil
+        known.withLock { $0[pattern] = ok }
+        return ok
     }
 }

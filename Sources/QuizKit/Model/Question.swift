@@ -160,18 +160,36 @@ public enum Tolerance: Sendable, Equatable {
 /// Where the parts of a question or test were written, for findings.
 ///
 /// `start` is the first key of the mapping and `end` where the mapping ends;
-/// `keys` holds each key's place and `values` each value's place, by DSL key name.
+/// `keys[name]` gives a key's place and `values[name]` its value's place.
+/// A mapping has a handful of keys, so they are kept in one small array and
+/// looked up in order: cheaper to build and to read than two dictionaries.
 public struct Places: Sendable {
     public var start: Mark
     public var end: Mark
-    public var keys: [String: Mark]
-    public var values: [String: Mark]
+    var entries: [(name: String, key: Mark, value: Mark)]
 
-    public init(start: Mark = Mark(line: 0, column: 0), end: Mark = Mark(line: 0, column: 0),
-                keys: [String: Mark] = [:], values: [String: Mark] = [:]) {
+    public init(start: Mark = Mark(line: 0, column: 0), end: Mark = Mark(line: 0, column: 0)) {
         self.start = start
         self.end = end
-        self.keys = keys
-        self.values = values
+        self.entries = []
+    }
+
+    /// Records a key and its value's place; the first of a repeated key wins.
+    public mutating func add(_ name: String, key: Mark, value: Mark) {
+        if !entries.contains(where: { $0.name == name }) { entries.append((name, key, value)) }
+    }
+
+    public var keys: Lookup { Lookup(entries: entries, values: false) }
+    public var values: Lookup { Lookup(entries: entries, values: true) }
+
+    /// Places by key name.
+    public struct Lookup: Sendable {
+        let entries: [(name: String, key: Mark, value: Mark)]
+        let values: Bool
+
+        public subscript(name: String) -> Mark? {
+            guard let e = entries.first(where: { $0.name == name }) else { return nil }
+            return values ? e.value : e.key
+        }
     }
 }

@@ -7,37 +7,44 @@ public struct TestDraw: Sendable {
     public var test: PracticeTest
     /// Questions of the bank that pass the test's `from` filter, in bank order.
     public var pool: [Question]
-    /// The section each pool question resolves to (nil when it does not resolve), by question id.
-    public var sections: [String: SectionKey]
+    /// The section each pool question resolves to (nil when it does not resolve), parallel to `pool`.
+    public var poolSections: [SectionKey?]
+
+    /// The section each pool question resolves to, by question id.
+    public var sections: [String: SectionKey] {
+        var out: [String: SectionKey] = [:]
+        for (q, key) in zip(pool, poolSections) { if let key { out[q.id] = key } }
+        return out
+    }
 
     public init(test: PracticeTest, in bank: Bank, root: ContentRoot) {
         self.bank = bank
         self.test = test
-        var sections: [String: SectionKey] = [:]
-        for q in bank.questions {
-            if let key = root.sectionKey(of: q, in: bank) { sections[q.id] = key }
-        }
-        self.sections = sections
+        let keys = root.sectionKeys(of: bank)
         let wanted = test.pool.sections.map { refs in
             Set(refs.map { ref -> SectionKey in
                 let (l, s) = ContentRoot.split(ref, lesson: bank.lesson)
                 return SectionKey(lesson: l, section: s)
             })
         }
-        pool = bank.questions.filter { q in
-            if let wanted, !(sections[q.id].map { wanted.contains($0) } ?? false) { return false }
-            if let tags = test.pool.tags, !q.tags.contains(where: tags.contains) { return false }
-            if let levels = test.pool.difficulty, !(q.difficulty.map(levels.contains) ?? false) { return false }
-            return true
+        var pool: [Question] = []
+        var poolSections: [SectionKey?] = []
+        for (q, key) in zip(bank.questions, keys) {
+            if let wanted, !(key.map { wanted.contains($0) } ?? false) { continue }
+            if let tags = test.pool.tags, !q.tags.contains(where: tags.contains) { continue }
+            if let levels = test.pool.difficulty, !(q.difficulty.map(levels.contains) ?? false) { continue }
+            pool.append(q)
+            poolSections.append(key)
         }
+        self.pool = pool
+        self.poolSections = poolSections
     }
 
     /// Pool questions grouped by section, sections in order of first appearance in the bank.
     public var poolBySection: [(section: SectionKey?, questions: [Question])] {
         var order: [SectionKey?] = []
         var groups: [SectionKey?: [Question]] = [:]
-        for q in pool {
-            let key = sections[q.id]
+        for (q, key) in zip(pool, poolSections) {
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(q)
         }

@@ -58,6 +58,22 @@ public enum DuplicateChoiceRule: Rule {
         }
     }
 
+    /// Equal for texts that are equal ignoring case and spacing (the converse need not hold):
+    /// the count and a sum of their non-space bytes, lowercased when ASCII.
+    static func fingerprint(_ text: String) -> (Int, UInt64) {
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            var sum: UInt64 = 0
+            for b in bytes where !(b == 0x20 || (0x09...0x0D).contains(b)) {
+                if b >= 0x80 { return (-1, 0) }
+                count += 1
+                sum = sum &* 31 &+ UInt64((0x41...0x5A).contains(b) ? b + 0x20 : b)
+            }
+            return (count, sum)
+        }
+    }
+
     public static func check(_ root: ContentRoot) -> [Finding] {
         var findings: [Finding] = []
         for bank in root.usableBanks {
@@ -70,15 +86,15 @@ public enum DuplicateChoiceRule: Rule {
                 case .match(let pairs): entries = pairs.map { ($0.left, $0.mark) }; noun = "left side"
                 default: continue
                 }
-                var seen: [String: Int] = [:]
-                for (i, (text, mark)) in entries.enumerated() where !text.isEmpty {
-                    let key = normalized(text)
-                    if let first = seen[key] {
-                        findings.append(root.finding(bank.file, mark, .duplicateChoice,
-                            "\(noun) \(i + 1) \"\(text)\" repeats \(noun) \(first + 1) of question \"\(q.id)\"; make each \(noun) different"))
-                    } else {
-                        seen[key] = i
-                    }
+                // A cheap fingerprint first; texts are normalized only when two fingerprints agree.
+                let prints = entries.map { fingerprint($0.0) }
+                for i in entries.indices where !entries[i].0.isEmpty {
+                    guard let first = (0..<i).first(where: { j in
+                        !entries[j].0.isEmpty && prints[j] == prints[i] && normalized(entries[j].0) == normalized(entries[i].0)
+                    }) else { continue }
+                    let (text, mark) = entries[i]
+                    findings.append(root.finding(bank.file, mark, .duplicateChoice,
+                        "\(noun) \(i + 1) \"\(text)\" repeats \(noun) \(first + 1) of question \"\(q.id)\"; make each \(noun) different"))
                 }
             }
         }

@@ -19,8 +19,8 @@ public enum SectionCoverageRule: Rule {
     public static func check(_ root: ContentRoot) -> [Finding] {
         var covered = Set<SectionKey>()
         for bank in root.usableBanks {
-            for q in bank.questions where q.check {
-                if let key = root.sectionKey(of: q, in: bank) { covered.insert(key) }
+            for (q, key) in zip(bank.questions, root.sectionKeys(of: bank)) where q.check {
+                if let key { covered.insert(key) }
             }
         }
         var findings: [Finding] = []

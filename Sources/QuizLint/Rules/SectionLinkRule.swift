@@ -43,9 +43,12 @@ public enum SectionLinkRule: Rule {
     public static func check(_ root: ContentRoot) -> [Finding] {
         var findings: [Finding] = []
         for bank in root.usableBanks {
+            var memo: [String: ContentRoot.Resolution] = [:]
             for q in bank.questions where !q.section.isEmpty {
                 let mark = q.place.values["section"] ?? q.place.start
-                switch root.resolve(q.section, lesson: bank.lesson) {
+                let resolution = memo[q.section] ?? root.resolve(q.section, lesson: bank.lesson)
+                memo[q.section] = resolution
+                switch resolution {
                 case .section: continue
                 case .noLesson(let lesson):
                     findings.append(root.finding(bank.file, mark, .sectionLink,
