@@ -97,7 +97,10 @@ public final class YAMLParser {
     }
 
     /// An open sequence or mapping. Kept as a struct and changed in place on
-    /// the stack, so adding an item never copies the items before it.
+    /// the stack, so adding an item never copies the items before it. Frames
+    /// stay on the stack after they close and are reused, with their arrays'
+    /// room, by the next container at the same depth: each container then
+    /// costs one exact-size array instead of a series of growing ones.
     private struct Frame {
         var isMapping: Bool
         var start: Mark
@@ -144,6 +147,7 @@ public final class YAMLParser {
 
     private func run(_ bytes: [UInt8]) throws(YAMLError) -> Node? {
         var stack: [Frame] = []
+        var depth = 0  // open frames: stack[0..<depth]
         var anchors: [String: (node: Node, count: Int, height: Int)] = [:]
         var aliasNodes = 0
         var root: Node?
@@ -153,11 +157,11 @@ public final class YAMLParser {
 
         func attach(_ node: Node, count: Int, height: Int, anchor: String?) {
             if let anchor { anchors[anchor] = (node, count, height) }
-            guard !stack.isEmpty else {
+            guard depth > 0 else {
                 root = node
                 return
             }
-            let top = stack.count - 1
+            let top = depth - 1
             stack[top].count += count
             stack[top].height = max(stack[top].height, height)
             if !stack[top].isMapping {
@@ -205,38 +209,50 @@ public final class YAMLParser {
                 if aliasNodes > limits.maxAliasNodes {
                     throw YAMLError(.aliasExpansion, "aliases expand to more than \(limits.maxAliasNodes) nodes (an alias bomb?); write the content out or use fewer aliases", at: start)
                 }
-                if stack.count + target.height > limits.maxDepth {
+                if depth + target.height > limits.maxDepth {
                     throw YAMLError(.tooDeep, "nesting is deeper than \(limits.maxDepth) levels once alias *\(name) is expanded; flatten the structure", at: start)
                 }
                 var node = target.node
                 node.range = SourceRange(start: start, end: end)
                 attach(node, count: target.count, height: target.height, anchor: nil)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
-                if stack.count >= limits.maxDepth {
+                if depth >= limits.maxDepth {
                     throw YAMLError(.tooDeep, "nesting is deeper than \(limits.maxDepth) levels; flatten the structure", at: start)
                 }
-                if event.type == YAML_SEQUENCE_START_EVENT {
-                    let d = event.data.sequence_start
-                    stack.append(Frame(isMapping: false, start: start, tag: Self.string(d.tag), anchor: Self.string(d.anchor)))
+                let isMapping = event.type == YAML_MAPPING_START_EVENT
+                let tag = isMapping ? Self.string(event.data.mapping_start.tag) : Self.string(event.data.sequence_start.tag)
+                let anchor = isMapping ? Self.string(event.data.mapping_start.anchor) : Self.string(event.data.sequence_start.anchor)
+                if depth == stack.count {
+                    stack.append(Frame(isMapping: isMapping, start: start, tag: tag, anchor: anchor))
                 } else {
-                    let d = event.data.mapping_start
-                    stack.append(Frame(isMapping: true, start: start, tag: Self.string(d.tag), anchor: Self.string(d.anchor)))
+                    stack[depth].isMapping = isMapping
+                    stack[depth].start = start
+                    stack[depth].tag = tag
+                    stack[depth].anchor = anchor
+                    stack[depth].key = nil
+                    stack[depth].count = 1
+                    stack[depth].height = 0
                 }
+                depth += 1
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                guard let frame = stack.popLast() else { break }
-                // Appending doubles capacity, so a closed list holds up to twice the room it needs;
-                // copy it to its exact size, which takes about a quarter off the tree's memory.
-                let content: Node.Content = frame.isMapping ? .mapping(Self.trimmed(frame.pairs)) : .sequence(Self.trimmed(frame.items))
+                guard depth > 0 else { break }
+                depth -= 1
+                // The node gets an exact-size copy; the frame keeps its room for the next container.
+                let content: Node.Content
+                if stack[depth].isMapping {
+                    content = .mapping(Array(stack[depth].pairs[...]))
+                    stack[depth].pairs.removeAll(keepingCapacity: true)
+                } else {
+                    content = .sequence(Array(stack[depth].items[...]))
+                    stack[depth].items.removeAll(keepingCapacity: true)
+                }
+                let frame = stack[depth]
                 attach(Node(content, range: SourceRange(start: frame.start, end: end), tag: frame.tag),
                        count: frame.count, height: frame.height + 1, anchor: frame.anchor)
             default:
                 break
             }
         }
-    }
-
-    private static func trimmed<T>(_ items: [T]) -> [T] {
-        items.capacity - items.count > 1 ? items.withUnsafeBufferPointer { Array($0) } : items
     }
 
     private func libyamlError(_ bytes: [UInt8]) -> YAMLError {
