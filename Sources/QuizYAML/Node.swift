@@ -44,6 +44,21 @@ public struct Node: Sendable, Equatable, CustomStringConvertible {
         return nil
     }
 
+    /// Takes the pairs out of a mapping node, leaving it an empty mapping, so the caller
+    /// owns them alone (and can free parts of the tree as it goes). Nil when not a mapping.
+    public mutating func takeMapping() -> [Pair]? {
+        guard case .mapping(let pairs) = content else { return nil }
+        content = .mapping([])
+        return pairs
+    }
+
+    /// Takes the items out of a sequence node, leaving it an empty sequence. Nil when not a sequence.
+    public mutating func takeSequence() -> [Node]? {
+        guard case .sequence(let items) = content else { return nil }
+        content = .sequence([])
+        return items
+    }
+
     /// What kind of node this is, in words for a message: "a scalar", "a list", "a mapping", or "empty".
     public var kindDescription: String {
         switch content {

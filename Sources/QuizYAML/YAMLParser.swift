@@ -37,15 +37,22 @@ public final class YAMLParser {
 
     /// Parses one document. Returns nil for a file with no document (empty, or comments only).
     public static func parse(_ bytes: [UInt8], limits: YAMLLimits = YAMLLimits()) throws(YAMLError) -> Node? {
+        try parse(bytes, limits: limits, streaming: nil)
+    }
+
+    /// Parses one document, handing each item of the sequence under the top-level key
+    /// `streaming.key` to `streaming.item` as soon as it is complete instead of keeping it
+    /// in the tree (that sequence is left empty there). A caller can so work on a long list
+    /// while the rest of the file is still being read, and never hold all of it at once.
+    public static func parse(_ bytes: [UInt8], limits: YAMLLimits = YAMLLimits(), streaming: ItemStreaming?) throws(YAMLError) -> Node? {
         do throws(YAMLError) {
-            // Files are UTF-8: libyaml would read UTF-16 from its byte order mark.
             if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
                 throw YAMLError(.syntax, "", at: Mark(line: 1, column: 1))
             }
-            return try YAMLParser(limits: limits).build(bytes)
+            let parser = YAMLParser(limits: limits)
+            parser.streaming = streaming
+            return try parser.build(bytes)
         } catch {
-            // libyaml checks the encoding of everything it reads; when anything went wrong,
-            // look for bad UTF-8 first, since that message says what to do about it.
             if let bad = firstInvalidUTF8(bytes) {
                 throw YAMLError(.encoding, "file is not valid UTF-8 (bad byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); save it as UTF-8", at: markOf(offset: bad, in: bytes))
             }
@@ -109,6 +116,8 @@ public final class YAMLParser {
         var items: [Node] = []
         var pairs: [Pair] = []
         var key: Node?
+        /// Items go to the streaming sink instead of into this sequence.
+        var streams = false
         var count = 1
         /// Levels of nesting below this one, counting what aliases bring in.
         var height = 0
@@ -137,6 +146,9 @@ public final class YAMLParser {
         }
     }
 
+    private var streaming: ItemStreaming?
+    private var streamingSink: ((Node) -> Void)?
+
     private func build(_ bytes: [UInt8]) throws(YAMLError) -> Node? {
         let result: Result<Node?, YAMLError> = bytes.withUnsafeBufferPointer { buf in
             yaml_parser_set_input_string(parser, buf.baseAddress, buf.count)
@@ -164,7 +176,9 @@ public final class YAMLParser {
             let top = depth - 1
             stack[top].count += count
             stack[top].height = max(stack[top].height, height)
-            if !stack[top].isMapping {
+            if stack[top].streams {
+                streamingSink?(node)
+            } else if !stack[top].isMapping {
                 stack[top].items.append(node)
             } else if let key = stack[top].key {
                 stack[top].pairs.append(Pair(key: key, value: node))
@@ -232,6 +246,15 @@ public final class YAMLParser {
                     stack[depth].key = nil
                     stack[depth].count = 1
                     stack[depth].height = 0
+                }
+                stack[depth].streams = false
+                if let streaming, !isMapping, depth == 1, stack[0].isMapping,
+                   stack[0].key?.scalar?.value == streaming.key {
+                    // Only the first such list streams; a repeated key stays in the tree.
+                    stack[depth].streams = true
+                    streaming.begin(stack[0].pairs)
+                    self.streaming = nil
+                    streamingSink = streaming.item
                 }
                 depth += 1
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
@@ -338,5 +361,21 @@ public final class YAMLParser {
             }
         }
         return Mark(line: line, column: column)
+    }
+}
+
+/// Where the items of one top-level list go when a parse streams them.
+public struct ItemStreaming {
+    /// The top-level mapping key whose sequence is streamed.
+    public var key: String
+    /// Called when that sequence starts, with the top-level pairs read before it.
+    public var begin: ([Pair]) -> Void
+    /// Called with each item of the sequence as soon as it is complete, in file order.
+    public var item: (Node) -> Void
+
+    public init(key: String, begin: @escaping ([Pair]) -> Void, item: @escaping (Node) -> Void) {
+        self.key = key
+        self.begin = begin
+        self.item = item
     }
 }

@@ -11,17 +11,31 @@ public enum BankDecoder {
     static let defaultKeys = ["points", "time", "shuffle", "scoring", "difficulty", "tags"]
 
     /// Decodes one bank. `fileStem` is the file name without extension, which the bank id must equal.
-    public static func decode(_ root: Node?, file: String, fileStem: String) -> (bank: Bank?, findings: [Finding]) {
+    ///
+    /// The tree is consumed: each question's nodes are freed as soon as the question is
+    /// decoded, so a large bank is never held twice, as nodes and as questions.
+    public static func decode(_ tree: consuming Node?, file: String, fileStem: String) -> (bank: Bank?, findings: [Finding]) {
+        decode(tree, file: file, fileStem: fileStem, streamed: nil)
+    }
+
+    /// Decodes a bank whose questions were already decoded while the file was read
+    /// (`streamed`); the tree then holds an empty questions list.
+    static func decode(_ tree: consuming Node?, file: String, fileStem: String,
+                       streamed: (questions: [Question], findings: [Finding], count: Int)?) -> (bank: Bank?, findings: [Finding]) {
         let reader = NodeReader(file: file)
-        guard let root, !(root.scalar?.isNull ?? false) else {
+        guard var root = consume tree, !(root.scalar?.isNull ?? false) else {
             reader.report(.missingField, at: Mark(line: 1, column: 1),
                           "the file is empty; a bank starts with \"quiz: \(fileStem)\", a title and its questions")
             return (nil, reader.findings)
         }
-        guard let pairs = root.mapping else {
+        guard var pairs = root.takeMapping() else {
             reader.report(.invalidValue, at: root.start,
                           "a bank must be a mapping with quiz, title and questions keys, not \(root.kindDescription)")
             return (nil, reader.findings)
+        }
+        var questionItems: [Node] = []
+        if let i = pairs.firstIndex(where: { $0.key.scalar?.value == "questions" }), let items = pairs[i].value.takeSequence() {
+            questionItems = items
         }
         let fields = reader.fields(of: pairs, in: "the bank", allowed: bankKeys)
         let start = pairs.first?.key.start ?? root.start
@@ -49,11 +63,12 @@ public enum BankDecoder {
         let defaults = fields["defaults"].map { decodeDefaults($0.value, reader) } ?? QuestionDefaults()
 
         if let pair = fields["questions"] {
-            if let items = pair.value.sequence {
-                if items.isEmpty {
+            if pair.value.sequence != nil {
+                if questionItems.isEmpty && (streamed?.count ?? 0) == 0 {
                     reader.report(.invalidValue, at: pair.value.start, "questions is empty; add at least one question")
                 }
-                let decoded = decodeQuestions(items, defaults: defaults, file: file)
+                let decoded = streamed.map { (questions: $0.questions, findings: $0.findings) }
+                    ?? decodeQuestions(&questionItems, defaults: defaults, file: file)
                 bank.questions = decoded.questions
                 reader.absorb(decoded.findings)
             } else {
@@ -79,26 +94,51 @@ public enum BankDecoder {
 
     /// Decodes the question items, on every core for a large bank: each chunk has its own
     /// reader, and the chunks are joined back in file order.
-    static func decodeQuestions(_ items: [Node], defaults: QuestionDefaults, file: String) -> (questions: [Question], findings: [Finding]) {
-        let chunkCount = items.count < 2_000 ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 8, items.count / 1_000)
-        let size = (items.count + chunkCount - 1) / max(1, chunkCount)
+    static func decodeQuestions(_ items: inout [Node], defaults: QuestionDefaults, file: String) -> (questions: [Question], findings: [Finding]) {
+        let total = items.count
+        let chunkCount = total < 2_000 ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 8, total / 1_000)
+        let size = (total + chunkCount - 1) / max(1, chunkCount)
+        // Each chunk owns its nodes alone once the whole list is let go, so freeing a decoded
+        // question's nodes really returns their memory.
+        var list: [Node] = []
+        swap(&list, &items)
+        nonisolated(unsafe) var chunks: [[Node]] = []
+        for c in 0..<chunkCount { chunks.append(Array(list[(c * size)..<min(total, (c + 1) * size)])) }
+        list = []
         nonisolated(unsafe) var parts = [(questions: [Question], findings: [Finding])](repeating: ([], []), count: chunkCount)
         parts.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let out = buffer
-            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                let reader = NodeReader(file: file)
-                var questions: [Question] = []
-                let range = (chunk * size)..<min(items.count, (chunk + 1) * size)
-                questions.reserveCapacity(range.count)
-                for item in items[range] {
-                    if let q = QuestionDecoder.decode(item, defaults: defaults, reader: reader) { questions.append(q) }
+            chunks.withUnsafeMutableBufferPointer { inputs in
+                nonisolated(unsafe) let out = buffer
+                nonisolated(unsafe) let input = inputs
+                DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                    let reader = NodeReader(file: file)
+                    var mine: [Node] = []
+                    swap(&mine, &input[chunk])
+                    var questions: [Question] = []
+                    questions.reserveCapacity(mine.count)
+                    for j in mine.indices {
+                        let item = mine[j]
+                        mine[j] = spent
+                        if let q = QuestionDecoder.decode(item, defaults: defaults, reader: reader) { questions.append(q) }
+                    }
+                    out[chunk] = (questions, reader.findings)
                 }
-                out[chunk] = (questions, reader.findings)
             }
         }
         if parts.count == 1 { return parts[0] }
-        return (parts.flatMap(\.questions), parts.flatMap(\.findings))
+        var questions: [Question] = []
+        questions.reserveCapacity(items.count)
+        var findings: [Finding] = []
+        for i in parts.indices {
+            questions += parts[i].questions
+            findings += parts[i].findings
+            parts[i] = ([], [])  // each chunk goes as soon as it is copied, so the bank is never held twice
+        }
+        return (questions, findings)
     }
+
+    /// What a decoded question's node is replaced with.
+    static let spent = Node(.scalar(Scalar("")), range: SourceRange(start: Mark(line: 0, column: 0), end: Mark(line: 0, column: 0)))
 
     static func decodeDefaults(_ node: Node, _ reader: NodeReader) -> QuestionDefaults {
         var d = QuestionDefaults()

@@ -71,16 +71,25 @@ public struct ContentRoot: Sendable {
                 root.lessons.append(parsed.lesson)
                 root.findings += parsed.findings
             } else {
-                let tree: TreeHandle
-                do { tree = TreeHandle(try YAMLParser.parse(bytes)) } catch {
+                // Questions are decoded on another core while libyaml reads the rest of the file.
+                let pipeline = QuestionPipeline(file: file)
+                var tree: Node?
+                do { tree = try YAMLParser.parse(bytes, streaming: pipeline.streaming) } catch {
+                    _ = pipeline.finish()
                     root.syntaxProblem(file, error, bytes: bytes)
                     continue
                 }
+                var streamed = pipeline.finish()
+                if streamed != nil, !pipeline.sawDefaults,
+                   tree?.mapping?.contains(where: { $0.key.scalar?.value == "defaults" }) == true {
+                    // `defaults` came after the questions: decode them again, now knowing the defaults.
+                    tree = try? YAMLParser.parse(bytes)
+                    streamed = nil
+                }
                 bytes = []  // free the file before decoding: it is 80 MB of the peak for 100,000 questions
-                let decoded = BankDecoder.decode(tree.node, file: file, fileStem: stem)
+                let decoded = BankDecoder.decode(consume tree, file: file, fileStem: stem, streamed: streamed)
                 if let bank = decoded.bank { root.banks.append(bank) }
                 root.findings += decoded.findings
-                tree.release()
             }
         }
         return root
@@ -176,19 +185,4 @@ public struct SectionKey: Sendable, Hashable, Comparable {
     }
 
     public static func < (a: SectionKey, b: SectionKey) -> Bool { (a.lesson, a.section) < (b.lesson, b.section) }
-}
-
-/// Holds a bank's node tree until it is decoded, then frees it off the caller's path:
-/// tearing down a large tree takes a noticeable share of a lint run, and nothing waits for it.
-final class TreeHandle: @unchecked Sendable {
-    private(set) var node: Node?
-
-    init(_ node: Node?) {
-        self.node = node
-    }
-
-    /// Drops the tree on a background queue (the handle is its only owner by then).
-    func release() {
-        DispatchQueue.global(qos: .utility).async { self.node = nil }
-    }
 }

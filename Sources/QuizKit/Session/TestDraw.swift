@@ -5,15 +5,19 @@
 public struct TestDraw: Sendable {
     public var bank: Bank
     public var test: PracticeTest
-    /// Questions of the bank that pass the test's `from` filter, in bank order.
-    public var pool: [Question]
-    /// The section each pool question resolves to (nil when it does not resolve), parallel to `pool`.
+    /// Positions in `bank.questions` of the questions that pass the test's `from` filter, in bank order.
+    /// The pool is kept as positions so a large bank is never copied to be checked.
+    public var poolIndices: [Int]
+    /// The section each pool question resolves to (nil when it does not resolve), parallel to `poolIndices`.
     public var poolSections: [SectionKey?]
+
+    /// The pool's questions, in bank order.
+    public var pool: [Question] { poolIndices.map { bank.questions[$0] } }
 
     /// The section each pool question resolves to, by question id.
     public var sections: [String: SectionKey] {
         var out: [String: SectionKey] = [:]
-        for (q, key) in zip(pool, poolSections) { if let key { out[q.id] = key } }
+        for (i, key) in zip(poolIndices, poolSections) { if let key { out[bank.questions[i].id] = key } }
         return out
     }
 
@@ -27,54 +31,64 @@ public struct TestDraw: Sendable {
                 return SectionKey(lesson: l, section: s)
             })
         }
-        var pool: [Question] = []
-        var poolSections: [SectionKey?] = []
-        for (q, key) in zip(bank.questions, keys) {
+        var indices: [Int] = []
+        var sections: [SectionKey?] = []
+        for (i, q) in bank.questions.enumerated() {
+            let key = keys[i]
             if let wanted, !(key.map { wanted.contains($0) } ?? false) { continue }
             if let tags = test.pool.tags, !q.tags.contains(where: tags.contains) { continue }
             if let levels = test.pool.difficulty, !(q.difficulty.map(levels.contains) ?? false) { continue }
-            pool.append(q)
-            poolSections.append(key)
+            indices.append(i)
+            sections.append(key)
         }
-        self.pool = pool
-        self.poolSections = poolSections
+        poolIndices = indices
+        poolSections = sections
+    }
+
+    /// Pool positions grouped by section, sections in order of first appearance in the bank.
+    public var groups: [(section: SectionKey?, indices: [Int])] {
+        var order: [SectionKey?] = []
+        var slots: [SectionKey?: Int] = [:]
+        var out: [[Int]] = []
+        for (i, key) in zip(poolIndices, poolSections) {
+            if let slot = slots[key] {
+                out[slot].append(i)
+            } else {
+                slots[key] = out.count
+                order.append(key)
+                out.append([i])
+            }
+        }
+        return zip(order, out).map { ($0, $1) }
     }
 
     /// Pool questions grouped by section, sections in order of first appearance in the bank.
     public var poolBySection: [(section: SectionKey?, questions: [Question])] {
-        var order: [SectionKey?] = []
-        var groups: [SectionKey?: [Question]] = [:]
-        for (q, key) in zip(pool, poolSections) {
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(q)
-        }
-        return order.map { ($0, groups[$0]!) }
+        groups.map { ($0.section, $0.indices.map { bank.questions[$0] }) }
     }
 
     /// How many questions a draw yields (when the pool is big enough).
     public var drawCount: Int {
         switch test.pick {
-        case .all: pool.count
-        case .count(let n): min(n, pool.count)
-        case .perSection(let n): poolBySection.reduce(0) { $0 + min(n, $1.questions.count) }
+        case .all: poolIndices.count
+        case .count(let n): min(n, poolIndices.count)
+        case .perSection(let n): groups.reduce(0) { $0 + min(n, $1.indices.count) }
         }
     }
 
     /// Draws the test's questions. With `shuffle: false` they keep bank order.
     public func draw(using rng: inout some RandomNumberGenerator) -> [Question] {
-        var picked: [Question]
+        var picked: [Int]
         switch test.pick {
         case .all:
-            picked = pool
+            picked = poolIndices
         case .count(let n):
-            picked = Array(pool.reproduciblyShuffled(using: &rng).prefix(n))
+            picked = Array(poolIndices.reproduciblyShuffled(using: &rng).prefix(n))
         case .perSection(let n):
-            picked = poolBySection.flatMap { Array($0.questions.reproduciblyShuffled(using: &rng).prefix(n)) }
+            picked = groups.flatMap { Array($0.indices.reproduciblyShuffled(using: &rng).prefix(n)) }
         }
-        if test.shuffle {
-            return picked.reproduciblyShuffled(using: &rng)
-        }
-        let order = Dictionary(uniqueKeysWithValues: pool.enumerated().map { ($1.id, $0) })
-        return picked.sorted { order[$0.id, default: 0] < order[$1.id, default: 0] }
+        // Positions are in bank order, so sorting them keeps bank order when the test does not shuffle.
+        picked = test.shuffle ? picked.reproduciblyShuffled(using: &rng) : picked.sorted()
+        return picked.map { bank.questions[$0] }
     }
 }

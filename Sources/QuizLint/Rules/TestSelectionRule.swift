@@ -62,7 +62,7 @@ public enum TestSelectionRule: Rule {
                            "\(name) draws from unknown section\(unknown.count == 1 ? "" : "s") \(unknown.map { "\"\($0)\"" }.joined(separator: ", ")); use section ids of the lesson")
                 }
                 let draw = TestDraw(test: test, in: bank, root: root)
-                if draw.pool.isEmpty {
+                if draw.poolIndices.isEmpty {
                     if unknown.isEmpty {
                         report(fromMark ?? test.place.start, "\(name) has an empty pool: no question of the bank matches its from filter")
                     }
@@ -71,12 +71,12 @@ public enum TestSelectionRule: Rule {
                 switch test.pick {
                 case .all:
                     break
-                case .count(let n) where n > draw.pool.count:
-                    report(pickMark, "\(name) picks \(n) questions but its pool has only \(draw.pool.count); lower pick or add questions")
+                case .count(let n) where n > draw.poolIndices.count:
+                    report(pickMark, "\(name) picks \(n) questions but its pool has only \(draw.poolIndices.count); lower pick or add questions")
                 case .perSection(let n):
-                    for group in draw.poolBySection where group.questions.count < n {
-                        let section = group.section?.section ?? group.questions[0].section
-                        report(pickMark, "\(name) picks \(n) per section but section \"\(section)\" has only \(group.questions.count) in the pool; lower per_section or add questions")
+                    for group in draw.groups where group.indices.count < n {
+                        let section = group.section?.section ?? bank.questions[group.indices[0]].section
+                        report(pickMark, "\(name) picks \(n) per section but section \"\(section)\" has only \(group.indices.count) in the pool; lower per_section or add questions")
                     }
                 default:
                     break

@@ -24,11 +24,12 @@ public enum TestTimeRule: Rule {
 
     /// Seconds the longest possible draw is expected to take.
     static func worstCase(_ draw: TestDraw) -> Int {
-        func longest(_ qs: [Question], _ n: Int) -> Int { qs.map(\.time).sorted(by: >).prefix(n).reduce(0, +) }
+        let questions = draw.bank.questions
+        func longest(_ indices: [Int], _ n: Int) -> Int { indices.map { questions[$0].time }.sorted(by: >).prefix(n).reduce(0, +) }
         switch draw.test.pick {
-        case .all: return draw.pool.reduce(0) { $0 + $1.time }
-        case .count(let n): return longest(draw.pool, n)
-        case .perSection(let n): return draw.poolBySection.reduce(0) { $0 + longest($1.questions, n) }
+        case .all: return draw.poolIndices.reduce(0) { $0 + questions[$1].time }
+        case .count(let n): return longest(draw.poolIndices, n)
+        case .perSection(let n): return draw.groups.reduce(0) { $0 + longest($1.indices, n) }
         }
     }
 
