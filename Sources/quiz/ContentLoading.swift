@@ -32,8 +32,33 @@ struct ContentLoading {
         }
     }
 
+    /// The root for a session, with the bank files that have lint errors: from the content
+    /// cache when no file changed since the last run, else read, linted and cached.
+    func sessionRoot() throws -> (root: ContentRoot, filesWithErrors: Set<String>) {
+        let url = try common.rootURL()
+        let cache = ContentCache(directory: common.storeURL().deletingLastPathComponent().appendingPathComponent("cache"),
+                                 toolStamp: Self.toolStamp)
+        if let hit = cache.load(root: url) { return (hit.root, hit.filesWithErrors) }
+        let root = ContentRoot.load(at: url)
+        let report = Linter.lint(root, configuration: Configuration.load(root: url))
+        let errors = Set(report.findings.filter { $0.severity == .error }.map(\.file))
+        cache.save(root, filesWithErrors: errors)
+        return (root, errors)
+    }
+
+    /// This build of quiz, so a new build never trusts another build's lint verdicts.
+    static let toolStamp: String = {
+        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        let attributes = (try? FileManager.default.attributesOfItem(atPath: exe)) ?? [:]
+        let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(exe)\t\(size)\t\(modified)"
+    }()
+
     /// Refuses a bank with lint errors: prints them on stderr and stops with exit 2. Warnings never block.
-    func requireLintClean(_ bank: Bank, in root: ContentRoot) throws {
+    func requireLintClean(_ bank: Bank, filesWithErrors: Set<String>) throws {
+        guard filesWithErrors.contains(bank.file) else { return }
+        let root = ContentRoot.load(at: try common.rootURL())
         let report = Linter.lint(root, configuration: Configuration.load(root: root.url), only: [bank.file])
         guard report.errors > 0 else { return }
         let errors = LintReport(findings: report.findings.filter { $0.severity == .error }, files: [bank.file])

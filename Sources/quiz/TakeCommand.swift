@@ -21,9 +21,9 @@ struct TakeCommand: ParsableCommand {
 
     func run() throws {
         let loading = ContentLoading(common: common)
-        let root = try loading.root()
+        let (root, filesWithErrors) = try loading.sessionRoot()
         let (bank, test) = try loading.test(self.test, in: root)
-        try loading.requireLintClean(bank, in: root)
+        try loading.requireLintClean(bank, filesWithErrors: filesWithErrors)
         let store = try loading.store()
         let seed = self.seed ?? UInt64.random(in: 1...999_999)
         let items = AttemptPlan.test(test, in: bank, root: root, seed: seed)

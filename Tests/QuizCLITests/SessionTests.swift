@@ -98,6 +98,21 @@ import Testing
         #expect(result.stdout.isEmpty)
     }
 
+    @Test func anEditAfterACachedRunIsLintedAgain() throws {
+        let bank = "quiz: demo\ntitle: Demo\nquestions:\n  - id: q\n    section: alpha\n    prompt: P\n    choices: [A1, B1]\n    shuffle: false\n    answer: A\n    explanation: E\ntests:\n  - {id: t, title: T}\n"
+        let root = try QuizProcess.root(["Lessons/demo.md": "# Demo\n\n## Alpha\n\nText.\n", "Quizzes/demo.yaml": bank])
+        let store = Self.store()
+        let first = try QuizProcess.run(["take", "demo", "--store", store], stdin: "a\ny\n", in: root)
+        #expect(first.stdout.contains("Score 1 / 1"), "\(first.stdout)\(first.stderr)")
+        let again = try QuizProcess.run(["take", "demo", "--store", store], stdin: "a\ny\n", in: root)
+        #expect(again.stdout.contains("Score 1 / 1"), "a second run, from the cache, works the same")
+        try bank.replacingOccurrences(of: "answer: A", with: "answer: C")
+            .write(to: root.appendingPathComponent("Quizzes/demo.yaml"), atomically: true, encoding: .utf8)
+        let edited = try QuizProcess.run(["take", "demo", "--store", store], stdin: "a\ny\n", in: root)
+        #expect(edited.status == 2)
+        #expect(edited.stderr.contains("[answer-key]"), "\(edited.stderr)")
+    }
+
     @Test func unknownTestExitsTwo() throws {
         let result = try QuizProcess.run(["take", "no-such-bank", "--store", Self.store()])
         #expect(result.status == 2)

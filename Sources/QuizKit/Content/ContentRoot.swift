@@ -50,11 +50,11 @@ public struct ContentRoot: Sendable {
         return out.sorted()
     }
 
-    /// Reads every lesson and bank of the root.
-    public static func load(at url: URL) -> ContentRoot {
+    /// Reads every lesson and bank of the root (with `banks: false`, the lessons only).
+    public static func load(at url: URL, banks loadBanks: Bool = true) -> ContentRoot {
         var root = ContentRoot(url: url)
         root.files = contentFiles(at: url)
-        for file in root.files {
+        for file in root.files where loadBanks || file.hasPrefix("Lessons/") {
             let fileURL = url.appendingPathComponent(file)
             let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
             var bytes: [UInt8]
