@@ -26,7 +26,7 @@ let package = Package(
         // Lint speed against a bare libyaml scan: Benchmarks/README.md.
         .executableTarget(
             name: "quiz-bench",
-            dependencies: ["QuizKit", "QuizLint", "QuizYAML"],
+            dependencies: ["QuizKit", "QuizLint", "QuizYAML", "QuizStore"],
             path: "Benchmarks/quiz-bench"
         ),
         .executableTarget(

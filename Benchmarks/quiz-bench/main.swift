@@ -11,6 +11,7 @@
 import Foundation
 import QuizKit
 import QuizLint
+import QuizStore
 import QuizYAML
 
 // MARK: Arguments
@@ -339,6 +340,60 @@ func lint(_ path: String) {
     print("lint seconds=\(format(s)) cpu=\(format(cpu)) \(summary(report))")
 }
 
+/// Fills a store with `count` submitted attempts of the root's first test, answered by
+/// learners of varied ability, for timing `quiz stats`.
+func seedAttempts(count: Int, root path: String, store storePath: String) {
+    let url = rootURL(path)
+    let root = ContentRoot.load(at: url)
+    guard let bank = root.banks.first(where: { !$0.tests.isEmpty }) else { fail("no bank with a test in \(path)") }
+    let test = bank.tests[0]
+    let store: AttemptStore
+    do { store = try AttemptStore(url: URL(fileURLWithPath: storePath)) } catch { fail(error.message) }
+    var rng = SeededGenerator(seed: 7)
+    let encoder = JSONEncoder()
+    var batch: [(attempt: AttemptRecord, questions: [AttemptQuestionRecord], responses: [ResponseRecord])] = []
+    let start = Date(timeIntervalSince1970: 1_790_000_000)
+    for i in 0..<count {
+        let items = AttemptPlan.test(test, in: bank, root: root, seed: UInt64(i + 1))
+        let ability = Double(rng.next() % 1000) / 1000
+        let attempt = AttemptRecord(kind: AttemptRecord.Kind.test, bank: bank.id, test: test.id, title: test.title,
+                                    seed: Int64(i + 1), startedAt: start.addingTimeInterval(Double(i) * 60),
+                                    submittedAt: start.addingTimeInterval(Double(i) * 60 + 300), timeLimit: test.timeLimit,
+                                    elapsed: 300, status: AttemptRecord.Status.submitted, passMark: test.passMark)
+        var questions: [AttemptQuestionRecord] = []
+        var responses: [ResponseRecord] = []
+        for item in items {
+            let q = item.question
+            let presentation = String(decoding: (try? encoder.encode(item.presentation)) ?? Data(), as: UTF8.self)
+            questions.append(AttemptQuestionRecord(attemptID: attempt.id, position: item.position, questionID: q.id,
+                                                   section: q.section, lesson: bank.lesson, presentation: presentation, maxPoints: q.points))
+            let roll = Double(rng.next() % 1000) / 1000
+            if roll > 0.95 { continue }  // left unanswered
+            let right = roll < ability * 0.8 + 0.15
+            let response: Response
+            switch q.kind {
+            case .single(let c, let a): response = .single(right ? a : (a + 1 + Int(rng.next() % UInt64(max(1, c.count - 1)))) % c.count)
+            case .multiple(let c, let a): response = .multiple(right ? a : [Int(rng.next() % UInt64(c.count))])
+            case .truefalse(let a): response = .truefalse(right ? a : !a)
+            case .short(let accepted): response = .short(right ? { if case .text(let t) = accepted.first { return t } else { return "x" } }() : "wrong")
+            case .numeric(let a, _): response = .numeric(right ? a : a + 1000)
+            case .order(let items): response = .order(right ? Array(items.indices) : Array(items.indices.reversed()))
+            case .match(let pairs): response = .match(right ? Array(pairs.indices) : pairs.indices.map { ($0 + 1) % pairs.count })
+            }
+            let grade = Scorer.grade(q, response)
+            responses.append(ResponseRecord(attemptID: attempt.id, position: item.position, response: response.canonical,
+                                            points: grade.points, correct: grade.correct == true, timeSpent: 10,
+                                            tries: 1, answeredAt: attempt.startedAt))
+        }
+        batch.append((attempt, questions, responses))
+        if batch.count == 2_000 || i == count - 1 {
+            do { try store.importAttempts(batch) } catch { fail(error.message) }
+            batch.removeAll(keepingCapacity: true)
+        }
+    }
+    print("attempts count=\(count) bank=\(bank.id) test=\(test.id) store=\(storePath)")
+}
+
 /// The real lint path cut in three: loading the root (parsing with questions decoded alongside),
 /// running the rules, and freeing what was loaded.
 func split(_ path: String) {
@@ -414,6 +469,9 @@ case ("profile", 2):
     profile(arguments[1])
 case ("split", 2):
     split(arguments[1])
+case ("attempts", 4):
+    guard let n = Int(arguments[1]), n > 0 else { fail("N must be a positive whole number, not \(arguments[1])") }
+    seedAttempts(count: n, root: arguments[2], store: arguments[3])
 default:
     usage()
 }

@@ -85,3 +85,17 @@ extension AttemptStore {
         }
     }
 }
+
+extension AttemptStore {
+    /// Stores finished attempts as they are, many in one transaction: for importing a
+    /// class's results or seeding a store for a benchmark. Nothing is abandoned.
+    public func importAttempts(_ batch: [(attempt: AttemptRecord, questions: [AttemptQuestionRecord], responses: [ResponseRecord])]) throws(StoreError) {
+        try write { db in
+            for entry in batch {
+                try entry.attempt.insert(db)
+                for question in entry.questions { try question.insert(db) }
+                for response in entry.responses { try response.insert(db) }
+            }
+        }
+    }
+}
