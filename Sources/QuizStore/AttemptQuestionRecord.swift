@@ -31,6 +31,18 @@ public struct AttemptQuestionRecord: Codable, Hashable, Sendable, FetchableRecor
         self.maxPoints = maxPoints
     }
 
+    /// Decoded by hand from the row: much cheaper than Codable when streaming many attempts.
+    public init(row: Row) throws {
+        typealias Columns = CodingKeys
+        attemptID = row[Columns.attemptID]
+        position = row[Columns.position]
+        questionID = row[Columns.questionID]
+        section = row[Columns.section]
+        lesson = row[Columns.lesson]
+        presentation = row[Columns.presentation]
+        maxPoints = row[Columns.maxPoints]
+    }
+
     public static let databaseTableName = "attempt_question"
 
     enum CodingKeys: String, CodingKey, ColumnExpression {

@@ -63,9 +63,30 @@ public enum Response: Sendable, Equatable, Codable {
     /// typing rules of `ResponseParser` over the written layout, so `b` reads
     /// as `B` too.
     public init?(canonical: String, for question: Question) {
-        if case .short = question.kind {
+        switch question.kind {
+        case .short:
             self = .short(canonical)
             return
+        case .single(let choices, _):
+            // The common forms read directly: `B`, `A,C`, `true`.
+            if let i = Self.letter(canonical.utf8), i < choices.count {
+                self = .single(i)
+                return
+            }
+        case .multiple(let choices, _):
+            let letters = canonical.utf8.split(separator: UInt8(ascii: ","))
+            let picks = letters.compactMap { Self.letter($0) }
+            if !picks.isEmpty, picks.count == letters.count, picks.allSatisfy({ $0 < choices.count }) {
+                self = .multiple(picks.sorted())
+                return
+            }
+        case .truefalse:
+            if canonical == "true" || canonical == "false" {
+                self = .truefalse(canonical == "true")
+                return
+            }
+        default:
+            break
         }
         guard let response = try? ResponseParser.parse(canonical, for: question, shown: .asWritten(for: question))
         else { return nil }
@@ -84,5 +105,11 @@ public enum Response: Sendable, Equatable, Codable {
             return String(Int64(value))
         }
         return value.description
+    }
+
+    /// The index of a single upper-case letter A–H, or nil.
+    private static func letter(_ bytes: some Collection<UInt8>) -> Int? {
+        guard bytes.count == 1, let b = bytes.first, (0x41...0x48).contains(b) else { return nil }
+        return Int(b - 0x41)
     }
 }
