@@ -133,25 +133,8 @@ public enum SARIFReporter: Reporter {
         return result
     }
 
-    /// What each rule finds, in one sentence; the switch makes a new rule impossible to forget.
+    /// What each rule finds, in one sentence: the summary each rule declares beside its examples.
     private static func summary(_ rule: RuleID) -> String {
-        switch rule {
-        case .yamlSyntax: "The file is not valid YAML, or its aliases expand beyond a safe limit."
-        case .duplicateKey: "A mapping has the same key twice."
-        case .unknownKey: "A key is not defined by the format or does not belong to the question's type."
-        case .invalidValue: "A value has the wrong type or lies outside its allowed set."
-        case .missingField: "A required key is absent."
-        case .duplicateID: "A question id is used twice in the root, a bank id twice, or a test id twice in one bank."
-        case .answerKey: "The answer has the wrong type, names a choice that does not exist, is empty, or is a bad pattern."
-        case .duplicateChoice: "Two choices have the same text, ignoring case and spacing."
-        case .choiceCount: "A question has fewer than 2 or more than 8 choices, or fewer than 2 or more than 10 items or pairs."
-        case .sectionLink: "A question's section names a lesson or section that does not exist."
-        case .testSelection: "A test's pool is empty, smaller than what it picks, or names an unknown section."
-        case .sectionCoverage: "A lesson section is the target of no quick check in any bank of the root."
-        case .testTime: "A test's time limit is shorter than the expected time of its longest possible draw."
-        case .missingExplanation: "A question has no explanation."
-        case .allOfTheAbove: "A choice reads \"All of the above\" or \"None of the above\"."
-        case .answerPositionBias: "In a bank's unshuffled single-choice questions, one answer letter is right far more often than chance."
-        }
+        RuleCatalog.rule(rule)?.description.summary ?? rule.rawValue
     }
 }
