@@ -10,6 +10,8 @@ struct CheckRunner {
     let root: ContentRoot
     let lesson: Lesson
     let section: Section
+    /// Replays the choice order of an earlier round; random when nil.
+    var seed: UInt64?
 
     /// The section's quick checks, in file then bank order.
     var checks: [(bank: Bank, question: Question)] { root.quickChecks(lesson: lesson.id, section: section.id) }
@@ -20,7 +22,7 @@ struct CheckRunner {
             try stored { () throws(StoreError) in try store.markDone(lesson: lesson.id, section: section.id) }
             return .done
         }
-        let seed = UInt64.random(in: 1...999_999)
+        let seed = self.seed ?? UInt64.random(in: 1...999_999)
         let items = AttemptPlan.layout(checks, root: root, seed: seed)
         let bank = checks[0].bank
         let attempt = AttemptRecord(kind: AttemptRecord.Kind.check, bank: bank.id, lesson: lesson.id,

@@ -16,6 +16,9 @@ struct StudyCommand: ParsableCommand {
     @Option(name: .long, help: "Start at this section (its id or its number).")
     var section: String?
 
+    @Option(name: .long, help: "Lay out the quick checks' choices as in an earlier round with this seed.")
+    var seed: UInt64?
+
     func run() throws {
         let loading = ContentLoading(common: common)
         let root = try loading.root()
@@ -42,7 +45,7 @@ struct StudyCommand: ParsableCommand {
             Terminal.write("Section \(start + 1) of \(plan.parts) · ~\(left) min left · \(section.title) · \(section.readingMinutes) min read\n\n")
             Terminal.write(TerminalMarkdown.render(section.body, width: width, color: Terminal.colorEnabled) + "\n\n")
             try stored { () throws(StoreError) in try store.markShown(lesson: lesson.id, section: section.id) }
-            let runner = CheckRunner(store: store, root: root, lesson: lesson, section: section)
+            let runner = CheckRunner(store: store, root: root, lesson: lesson, section: section, seed: seed)
             let count = runner.checks.count
             Terminal.write(count == 0 ? "Press Enter to go on, or type quit.\n"
                                       : "Press Enter for the \(count) quick check\(count == 1 ? "" : "s"), or type quit.\n")
@@ -88,12 +91,15 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "lesson#section, or a section id found in one lesson.")
     var section: String
 
+    @Option(name: .long, help: "Lay out the choices as in an earlier round with this seed.")
+    var seed: UInt64?
+
     func run() throws {
         let loading = ContentLoading(common: common)
         let root = try loading.root()
         let (lesson, section) = try Lookup.section(self.section, in: root)
         let store = try loading.store()
-        let runner = CheckRunner(store: store, root: root, lesson: lesson, section: section)
+        let runner = CheckRunner(store: store, root: root, lesson: lesson, section: section, seed: seed)
         guard !runner.checks.isEmpty else {
             Terminal.write("\(section.title) has no quick checks.\n")
             return
