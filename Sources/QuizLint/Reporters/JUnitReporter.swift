@@ -45,34 +45,8 @@ public enum JUnitReporter: Reporter {
         return xml
     }
 
-    /// An attribute value: markup escaped, and tab and line feed as character references,
-    /// since a parser turns them into spaces when they stand in an attribute as themselves.
-    private static func attribute(_ value: String) -> String {
-        escaped(value, inAttribute: true)
-    }
+    /// Escaping is shared with the HTML and JUnit score reports (`Markup`).
+    private static func attribute(_ value: String) -> String { Markup.attribute(value) }
 
-    private static func text(_ value: String) -> String {
-        escaped(value, inAttribute: false)
-    }
-
-    /// Control characters other than tab and line feed (CR included) are dropped, as are
-    /// U+FFFE and U+FFFF: XML 1.0 cannot carry most of them, and the rest are noise.
-    private static func escaped(_ value: String, inAttribute: Bool) -> String {
-        var result = ""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\t": result += inAttribute ? "&#9;" : "\t"
-            case "\n": result += inAttribute ? "&#10;" : "\n"
-            case "\u{FFFE}", "\u{FFFF}": break
-            case _ where scalar.properties.generalCategory == .control: break
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
+    private static func text(_ value: String) -> String { Markup.text(value) }
 }
