@@ -37,9 +37,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "QuizYAMLTests", dependencies: ["QuizYAML"], exclude: ["Fixtures"]),
-        .testTarget(name: "QuizKitTests", dependencies: ["QuizKit"], exclude: ["Expected"]),
+        .target(name: "QuizTestSupport", path: "Tests/QuizTestSupport"),
+        .testTarget(name: "QuizKitTests", dependencies: ["QuizKit", "QuizTestSupport"], exclude: ["Expected"]),
         .testTarget(name: "QuizCLITests", dependencies: ["quiz", "QuizKit"]),
-        .testTarget(name: "QuizLintTests", dependencies: ["QuizLint", "QuizKit"], exclude: ["Expected"]),
+        .testTarget(name: "QuizLintTests", dependencies: ["QuizLint", "QuizKit", "QuizTestSupport"], exclude: ["Expected"]),
         .testTarget(
             name: "QuizStoreTests",
             dependencies: ["QuizStore", "QuizKit", .product(name: "GRDB", package: "GRDB.swift")]

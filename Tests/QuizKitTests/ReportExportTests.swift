@@ -3,7 +3,10 @@ import Foundation
 import FoundationXML
 #endif
 import QuizKit
+import QuizTestSupport
 import Testing
+
+private let golden = Golden(besides: #filePath)
 
 /// The export formats of one fixed attempt, pinned by golden files in `Expected/`, and the
 /// properties each format promises: byte-identical output, RFC 4180 CSV, valid JSON and XML.
@@ -15,13 +18,13 @@ import Testing
 
     @Test(arguments: ReportFormat.allCases)
     func matchesGolden(_ format: ReportFormat) throws {
-        try Golden.check(format.render(ReportFixture.attempt), matches: Self.goldenNames[format]!)
+        try golden.check(format.render(ReportFixture.attempt), matches: Self.goldenNames[format]!)
     }
 
     @Test(arguments: [ReportFormat.csv, .json])
     func manyAttemptsMatchGolden(_ format: ReportFormat) throws {
         let all = try #require(format.renderAll([ReportFixture.attempt, ReportFixture.second]))
-        try Golden.check(all, matches: "reports.all.\(format.fileExtension)")
+        try golden.check(all, matches: "reports.all.\(format.fileExtension)")
     }
 
     @Test(arguments: ReportFormat.allCases)

@@ -1,6 +1,9 @@
 import Foundation
 import QuizKit
+import QuizTestSupport
 import Testing
+
+private let golden = Golden(besides: #filePath)
 @testable import QuizLint
 #if canImport(FoundationXML)
 import FoundationXML
@@ -38,7 +41,7 @@ private let sample = LintReport(
     @Test(arguments: expectedFiles)
     func matchesExpectedFile(format: String, fileName: String) throws {
         let reporter = try #require(Reporters.named(format))
-        try Golden.check(reporter.render(sample), matches: fileName)
+        try golden.check(reporter.render(sample), matches: fileName)
     }
 
     @Test func everyReporterHasAnExpectedFile() {

@@ -1,30 +1,33 @@
 import Foundation
 import Testing
 
-/// Checked-in expected output beside the tests, in `Expected/`, compared byte for byte.
+/// Checked-in expected output beside a test target, in its `Expected/` folder, compared byte for byte.
 ///
 /// With `QUIZ_UPDATE_GOLDEN=1` in the environment, `check` rewrites the expected file
 /// with the actual output instead of comparing; review the diff before committing it.
-enum Golden {
-    static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()
-        .appendingPathComponent("Expected")
+public struct Golden: Sendable {
+    public let directory: URL
 
-    static var isUpdating: Bool {
+    /// Expected files in the `Expected/` folder beside the test file at `filePath`.
+    public init(besides filePath: String) {
+        directory = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Expected")
+    }
+
+    public static var isUpdating: Bool {
         ProcessInfo.processInfo.environment["QUIZ_UPDATE_GOLDEN"] == "1"
     }
 
-    static func check(_ actual: String, matches fileName: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    public func check(_ actual: String, matches fileName: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let url = directory.appendingPathComponent(fileName)
         let actualBytes = Data(actual.utf8)
-        if isUpdating {
+        if Self.isUpdating {
             try actualBytes.write(to: url)
             return
         }
         let expectedBytes = try Data(contentsOf: url)
         guard actualBytes != expectedBytes else { return }
         Issue.record(
-            "output differs from Expected/\(fileName) \(firstDifference(actualBytes, expectedBytes)); rerun with QUIZ_UPDATE_GOLDEN=1 to rewrite it",
+            "output differs from Expected/\(fileName) \(Self.firstDifference(actualBytes, expectedBytes)); rerun with QUIZ_UPDATE_GOLDEN=1 to rewrite it",
             sourceLocation: sourceLocation
         )
     }
