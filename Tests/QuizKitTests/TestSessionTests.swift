@@ -434,3 +434,20 @@ struct TestSessionTests {
         #expect(s.score.points == 1.5)
     }
 }
+
+/// The largest layouts the format allows are shown and answered without running out of letters.
+@Suite struct LargestLayoutTests {
+    @Test func aMatchQuestionWithTenPairs() throws {
+        let pairs = (1...10).map { MatchPair("left \($0)", "right \($0)") }
+        let question = Question(id: "m", section: "s", prompt: "Match.", kind: .match(pairs: pairs))
+        var rng = SeededGenerator(seed: 3)
+        let item = SessionQuestion(position: 1, question: question, presentation: Presentation.make(for: question, rng: &rng),
+                                   sectionTitle: "S", review: "r")
+        let body = QuestionView.body(item)
+        #expect(body.contains("  J) "))
+        let right = QuestionView.rightAnswer(item)
+        let typed = String(right.prefix { $0 != "(" }).trimmingCharacters(in: .whitespaces)
+        let response = try ResponseParser.parse(typed, for: question, shown: item.presentation)
+        #expect(Scorer.grade(question, response).correct == true)
+    }
+}

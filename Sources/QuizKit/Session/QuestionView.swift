@@ -1,6 +1,7 @@
 /// How a question is printed in a session: the prompt, one choice per line, and how to answer.
 public enum QuestionView {
-    static let letters = Array("ABCDEFGH")
+    /// Display letters: up to 8 choices, and up to 10 match options.
+    static let letters = Array("ABCDEFGHIJ")
 
     /// The prompt and choice lines (no header), each line ending in a newline.
     public static func body(_ item: SessionQuestion) -> String {
