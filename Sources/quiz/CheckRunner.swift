@@ -26,7 +26,7 @@ struct CheckRunner {
         let items = AttemptPlan.layout(checks, root: root, seed: seed)
         let bank = checks[0].bank
         let attempt = AttemptRecord(kind: AttemptRecord.Kind.check, bank: bank.id, lesson: lesson.id,
-                                    title: "Quick checks · \(section.title)", seed: Int64(seed), startedAt: Date(), passMark: 0)
+                                    title: "Quick checks · \(section.title)", seed: Int64(bitPattern: seed), startedAt: Date(), passMark: 0)
         var records: [AttemptQuestionRecord] = []
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys

@@ -14,7 +14,7 @@ enum Lookup {
     /// A section by id, or by its 1-based number.
     static func sectionIndex(_ wanted: String, in lesson: Lesson) throws -> Int {
         if let i = lesson.sections.firstIndex(where: { $0.id == wanted }) { return i }
-        if let n = Int(wanted), (1...lesson.sections.count).contains(n) { return n - 1 }
+        if let n = Int(wanted), lesson.sections.indices.contains(n - 1) { return n - 1 }
         var message = "lesson \(lesson.id) has no section \"\(wanted)\""
         if let guess = Spelling.suggestion(for: wanted, among: lesson.sections.map(\.id)) { message += "; did you mean \(guess)?" }
         else { message += "; its sections: \(lesson.sections.map(\.id).joined(separator: ", "))" }

@@ -28,7 +28,10 @@ struct StoredAttempt {
             guard let question = bank.questions.first(where: { $0.id == q.questionID }) else {
                 throw UserError("question \"\(q.questionID)\" of attempt \(record.id) is no longer in \(bank.file); restore it to use this attempt")
             }
-            let presentation = (try? decoder.decode(Presentation.self, from: Data(q.presentation.utf8))) ?? Presentation.asWritten(for: question)
+            // A layout saved for another version of the question (choices since added or removed)
+            // no longer fits it: show the question as written rather than a broken layout.
+            var presentation = (try? decoder.decode(Presentation.self, from: Data(q.presentation.utf8))) ?? Presentation.asWritten(for: question)
+            if !Self.fits(presentation, question) { presentation = Presentation.asWritten(for: question) }
             items.append(AttemptPlan.item(position: q.position, question, bank: bank, root: root, presentation: presentation))
             sections.append((q.lesson, q.section))
             if let r = responses[q.position] {
@@ -43,6 +46,12 @@ struct StoredAttempt {
         self.answers = answers
         self.sections = sections
         readingOrder = root.lessons.flatMap { lesson in lesson.sections.map { "\(lesson.id)#\($0.id)" } }
+    }
+
+    /// Whether a stored layout is a rearrangement of exactly this question's choices, items and options.
+    static func fits(_ p: Presentation, _ q: Question) -> Bool {
+        let written = Presentation.asWritten(for: q)
+        return p.choices.sorted() == written.choices && p.items.sorted() == written.items && p.options.sorted() == written.options
     }
 
     var summary: AttemptReport.Summary {

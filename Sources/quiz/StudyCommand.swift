@@ -44,9 +44,13 @@ struct StudyCommand: ParsableCommand {
             let left = plan.minutesLeft(notDone: lesson.sections.map(\.id).filter { !finished.contains($0) })
             Terminal.write("Section \(start + 1) of \(plan.parts) · ~\(left) min left · \(section.title) · \(section.readingMinutes) min read\n\n")
             Terminal.write(TerminalMarkdown.render(section.body, width: width, color: Terminal.colorEnabled) + "\n\n")
-            try stored { () throws(StoreError) in try store.markShown(lesson: lesson.id, section: section.id) }
             let runner = CheckRunner(store: store, root: root, lesson: lesson, section: section, seed: seed)
             let count = runner.checks.count
+            try stored { () throws(StoreError) in
+                try store.markShown(lesson: lesson.id, section: section.id)
+                // A section without quick checks is done once it has been shown.
+                if count == 0 { try store.markDone(lesson: lesson.id, section: section.id) }
+            }
             Terminal.write(count == 0 ? "Press Enter to go on, or type quit.\n"
                                       : "Press Enter for the \(count) quick check\(count == 1 ? "" : "s"), or type quit.\n")
             Terminal.write("> ")

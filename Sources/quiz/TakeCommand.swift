@@ -72,7 +72,8 @@ struct ResumeCommand: ParsableCommand {
         guard record.kind == AttemptRecord.Kind.test else {
             throw UserError("attempt \(record.id) is a \(record.kind) session; continue it with quiz study or quiz check")
         }
-        let root = try loading.root()
+        let (root, filesWithErrors) = try loading.sessionRoot()
+        if let bank = root.bank(record.bank) { try loading.requireLintClean(bank, filesWithErrors: filesWithErrors) }
         let saved = try StoredAttempt(record, store: store, root: root)
         let bank = root.bank(record.bank)
         let settings = TestSession.Settings(title: record.title, subtitle: bank?.title ?? record.bank, seed: UInt64(bitPattern: record.seed),

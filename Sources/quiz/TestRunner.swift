@@ -74,7 +74,12 @@ struct TestRunner {
         switch end {
         case .quit:
             try saveClock()
-            Terminal.write("Saved. Continue with: quiz resume \(attempt.id)\n")
+            let latest = try stored { () throws(StoreError) in try store.attempt(id: attempt.id) }
+            if latest?.status == AttemptRecord.Status.abandoned {
+                Terminal.write("Saved, but a newer attempt of this test has started since, so this one cannot be resumed.\n")
+            } else {
+                Terminal.write("Saved. Continue with: quiz resume \(attempt.id)\n")
+            }
             return 0
         case .submitted, .expired, .finished:
             let status = end == .expired ? AttemptRecord.Status.expired : AttemptRecord.Status.submitted

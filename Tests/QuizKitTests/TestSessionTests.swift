@@ -451,3 +451,45 @@ struct TestSessionTests {
         #expect(Scorer.grade(question, response).correct == true)
     }
 }
+
+/// Review findings in the engine.
+@Suite struct SessionEdgeTests {
+    static func session(immediate: Bool) -> TestSession {
+        let q = Question(id: "q", section: "s", prompt: "Pick?", kind: .single(choices: [Choice("one"), Choice("two")], answer: 1), shuffle: false)
+        let item = SessionQuestion(position: 1, question: q, presentation: Presentation.asWritten(for: q), sectionTitle: "S", review: "r")
+        let q2 = Question(id: "q2", section: "s", prompt: "Again?", kind: .truefalse(answer: true))
+        let item2 = SessionQuestion(position: 2, question: q2, presentation: Presentation.asWritten(for: q2), sectionTitle: "S", review: "r")
+        let settings = TestSession.Settings(title: "T", subtitle: "B", seed: 1, timeLimit: nil, passMark: 70, penalty: 0, immediateFeedback: immediate)
+        return TestSession(settings: settings, questions: [item, item2])
+    }
+
+    static func text(_ events: [SessionEvent]) -> String {
+        events.compactMap { if case .show(let t) = $0 { t } else { nil } }.joined()
+    }
+
+    @Test func withImmediateFeedbackAnAnswerCannotBeChangedAfterItsAnswerWasShown() {
+        var s = Self.session(immediate: true)
+        _ = s.start(now: 0)
+        #expect(Self.text(s.receive("a", now: 1)).contains("Not right. The answer: B) two."))
+        _ = s.receive("prev", now: 2)
+        #expect(Self.text(s.receive("b", now: 3)).contains("You have answered this one"))
+        #expect(s.answers[0].response == .single(0))
+        #expect(s.score.points == 0)
+    }
+
+    @Test func withoutImmediateFeedbackAnswersCanChange() {
+        var s = Self.session(immediate: false)
+        _ = s.start(now: 0)
+        _ = s.receive("a", now: 1)
+        _ = s.receive("prev", now: 2)
+        _ = s.receive("b", now: 3)
+        #expect(s.answers[0].response == .single(1))
+    }
+
+    @Test func gotoAHugeNumberIsTheCommandNotAnAnswer() {
+        var s = Self.session(immediate: false)
+        _ = s.start(now: 0)
+        #expect(Self.text(s.receive("goto 99999999999999999999", now: 1)).contains("There is no question that big; choose 1–2."))
+        #expect(s.answers[0].response == nil)
+    }
+}

@@ -166,7 +166,7 @@ public struct ContentRoot: Sendable {
         var out: [(Bank, Question)] = []
         let wanted = SectionKey(lesson: lesson, section: section)
         for bank in banks where !brokenFiles.contains(bank.file) {
-            for (q, key) in zip(bank.questions, sectionKeys(of: bank)) where q.check && key == wanted {
+            for (q, key) in zip(bank.questions, sectionKeys(of: bank)) where q.check && q.isValid && key == wanted {
                 out.append((bank, q))
             }
         }

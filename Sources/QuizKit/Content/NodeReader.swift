@@ -170,12 +170,16 @@ final class NodeReader {
     func duration(_ node: Node, _ name: String) -> Int? {
         if let s = node.scalar, let seconds = Self.seconds(s.value, plain: s.style == .plain) { return seconds }
         report(.invalidValue, at: node.start,
-               "\(name) must be a duration like 45s, 7m, 1m30s or a number of seconds, not \(Self.quoted(node))")
+               "\(name) must be a duration of at most a week, like 45s, 7m, 1m30s or a number of seconds, not \(Self.quoted(node))")
         return nil
     }
 
+    /// The longest duration accepted: a week. Anything longer is a typo, and keeping
+    /// durations small keeps every sum of them far from overflowing.
+    static let maxSeconds = 7 * 24 * 3600
+
     static func seconds(_ text: String, plain: Bool) -> Int? {
-        if plain, let n = Int(text) { return n > 0 ? n : nil }
+        if plain, let n = Int(text) { return n > 0 && n <= maxSeconds ? n : nil }
         var total = 0
         var digits = ""
         var lastUnit = -1
@@ -185,8 +189,9 @@ final class NodeReader {
                 continue
             }
             let units: [Character: (Int, Int)] = ["h": (0, 3600), "m": (1, 60), "s": (2, 1)]
-            guard let (rank, factor) = units[c], rank > lastUnit, let n = Int(digits) else { return nil }
+            guard let (rank, factor) = units[c], rank > lastUnit, digits.count <= 9, let n = Int(digits) else { return nil }
             total += n * factor
+            guard total <= maxSeconds else { return nil }
             lastUnit = rank
             digits = ""
         }

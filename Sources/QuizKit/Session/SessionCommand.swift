@@ -11,6 +11,10 @@ enum SessionCommand: Equatable {
             self = .goto(n)
             return
         }
+        if words.count == 2, first == "goto", words[1].allSatisfy({ $0.isASCII && $0.isNumber }) {
+            self = .goto(Int.max)  // a number too large for any test: the session says there is no such question
+            return
+        }
         guard words.count == 1 else { return nil }
         switch first {
         case "goto": self = .goto(nil)

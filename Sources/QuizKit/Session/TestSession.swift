@@ -114,6 +114,10 @@ public struct TestSession: Sendable {
         if phase == .confirm { return confirm(line, now: now) }
         if let command = SessionCommand(line) { return run(command, now: now) }
         let item = questions[current]
+        if settings.immediateFeedback && answers[current].response != nil {
+            // Its feedback showed the right answer: a second answer would only copy it.
+            return [.show("You have answered this one and seen its answer; type next, or submit.\n"), .awaitLine]
+        }
         do {
             // The `=` that makes a command word a short answer is the parser's to take off, once.
             let response = try ResponseParser.parse(line, for: item.question, shown: item.presentation)
@@ -248,7 +252,7 @@ public struct TestSession: Sendable {
         case .goto(let n):
             guard let n else { return [.show("Type goto and a question number, 1–\(questions.count).\n"), .awaitLine] }
             guard (1...questions.count).contains(n) else {
-                return [.show("There is no question \(n); choose 1–\(questions.count).\n"), .awaitLine]
+                return [.show("There is no question \(n == Int.max ? "that big" : String(n)); choose 1–\(questions.count).\n"), .awaitLine]
             }
             return move(to: n - 1, now: now)
         case .flag:

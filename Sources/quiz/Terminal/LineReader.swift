@@ -13,8 +13,15 @@ final class LineReader {
         case interrupted
     }
 
+    /// Longer lines are cut to this many bytes: no answer or command is anywhere near it.
+    static let maxLine = 64 * 1024
+
     private let fd: Int32
     private var buffer: [UInt8] = []
+    /// Bytes of `buffer` already searched for a newline.
+    private var searched = 0
+    /// Dropping the rest of an over-long line, up to its newline.
+    private var skipping = false
     private var atEnd = false
 
     init(fd: Int32 = STDIN_FILENO) {
@@ -24,17 +31,37 @@ final class LineReader {
     /// The next line (without its newline), waiting at most until `deadline` (a `Monotonic.now` reading).
     func next(deadline: Double? = nil) -> Outcome {
         while true {
-            if let newline = buffer.firstIndex(of: 0x0A) {
+            if let newline = buffer[searched...].firstIndex(of: 0x0A) {
                 var bytes = Array(buffer[..<newline])
                 buffer.removeSubrange(...newline)
+                searched = 0
+                if skipping {
+                    skipping = false
+                    continue
+                }
                 if bytes.last == 0x0D { bytes.removeLast() }
-                return .line(String(decoding: bytes, as: UTF8.self))
+                return .line(Self.text(bytes))
+            }
+            searched = buffer.count
+            if buffer.count > Self.maxLine {
+                if !skipping {
+                    // Keep the start of the line; its rest is read and dropped.
+                    let head = Array(buffer.prefix(Self.maxLine))
+                    buffer.removeAll(keepingCapacity: true)
+                    searched = 0
+                    skipping = true
+                    return .line(Self.text(head))
+                }
+                buffer.removeAll(keepingCapacity: true)
+                searched = 0
             }
             if atEnd {
                 guard !buffer.isEmpty else { return .endOfInput }
                 let rest = buffer
                 buffer = []
-                return .line(String(decoding: rest, as: UTF8.self))
+                searched = 0
+                if skipping { return .endOfInput }
+                return .line(Self.text(rest))
             }
             if Interrupt.requested { return .interrupted }
             var timeout: Int32 = 250
@@ -59,6 +86,18 @@ final class LineReader {
                 atEnd = true
             }
         }
+    }
+}
+
+extension LineReader {
+    /// A line's text: invalid UTF-8 repaired, and control characters other than tab dropped,
+    /// so a stray NUL or escape sequence never reaches an answer or the store.
+    static func text(_ bytes: [UInt8]) -> String {
+        let raw = String(decoding: bytes, as: UTF8.self)
+        guard raw.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\t" }) else { return raw }
+        var clean = String.UnicodeScalarView()
+        clean.append(contentsOf: raw.unicodeScalars.filter { $0.properties.generalCategory != .control || $0 == "\t" })
+        return String(clean)
     }
 }
 

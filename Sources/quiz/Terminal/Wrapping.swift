@@ -1,8 +1,12 @@
+import Foundation
+
 /// Soft-wraps session text to the terminal width: long lines break at spaces,
 /// and continuation lines keep the line's indent (past `A) ` / `1) ` labels too).
 /// Question headers (`[3/21] …`) and lines inside fenced code are never broken.
 enum Wrapping {
     static func wrap(_ text: String, width: Int) -> String {
+        // Only a person at a terminal wants wrapping; a program reading a pipe wants one choice per line.
+        guard isatty(STDOUT_FILENO) == 1 else { return text }
         var out = ""
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let endsWithNewline = text.hasSuffix("\n")
