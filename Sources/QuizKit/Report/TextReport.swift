@@ -17,7 +17,7 @@ public enum TextReport {
         if r.attempt.status == "expired" { out += "Time ran out; unanswered questions score 0.\n" }
         out += "\n"
 
-        let titleWidth = min(48, max(8, r.sections.map { $0.title.count }.max() ?? 8) + 2)
+        let titleWidth = min(48, max(8, r.sections.map { DisplayWidth.of($0.title) }.max() ?? 8) + 2)
         out += "Section".padded(to: titleWidth) + "Score\n"
         for section in r.sections {
             let points = AttemptReport.value(section.points), max = AttemptReport.value(section.max)
@@ -90,11 +90,23 @@ public enum Figures {
 }
 
 extension String {
+    /// Padded with spaces to `width` terminal columns (wide characters count two).
     func padded(to width: Int) -> String {
-        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+        let columns = DisplayWidth.of(self)
+        return columns >= width ? self + " " : self + String(repeating: " ", count: width - columns)
     }
 
+    /// Cut to at most `width` terminal columns, with an ellipsis when anything was cut.
     func truncated(to width: Int) -> String {
-        count <= width ? self : String(prefix(max(1, width - 1))) + "…"
+        guard DisplayWidth.of(self) > width else { return self }
+        var out = ""
+        var columns = 0
+        for character in self {
+            let w = DisplayWidth.of(character)
+            if columns + w > width - 1 { break }
+            out.append(character)
+            columns += w
+        }
+        return out + "…"
     }
 }
