@@ -6,7 +6,7 @@ import QuizYAML
 ///
 /// Rules about a single node (syntax, keys, values, answers, counts) are
 /// found by the loader while it reads a file; their `check` returns nothing.
-public protocol Rule {
+public protocol Rule: Sendable {
     static var description: RuleDescription { get }
     /// Findings over the whole loaded root, at their default severity.
     static func check(_ root: ContentRoot) -> [Finding]

@@ -53,11 +53,15 @@ public final class YAMLParser {
             parser.streaming = streaming
             return try parser.build(bytes)
         } catch {
-            if let bad = firstInvalidUTF8(bytes) {
-                throw YAMLError(.encoding, "file is not valid UTF-8 (bad byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); save it as UTF-8", at: markOf(offset: bad, in: bytes))
-            }
-            throw error
+            throw encodingError(bytes) ?? error
         }
+    }
+
+    /// Why bytes are not UTF-8, at the first bad byte; nil when they are.
+    public static func encodingError(_ bytes: [UInt8]) -> YAMLError? {
+        guard let bad = firstInvalidUTF8(bytes) else { return nil }
+        return YAMLError(.encoding, "file is not valid UTF-8 (bad byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); save it as UTF-8",
+                         at: markOf(offset: bad, in: bytes))
     }
 
     /// Parses one document of a string.
@@ -314,8 +318,6 @@ public final class YAMLParser {
     }
 
     /// Index of the first byte that breaks UTF-8, or nil when the bytes are valid.
-    public static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? { firstInvalidUTF8(bytes) }
-
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
         var i = 0
         let n = bytes.count

@@ -46,11 +46,7 @@ struct CheckRunner {
                 switch event {
                 case .show(let text): Terminal.write(Wrapping.wrap(text, width: Terminal.width))
                 case .answered(let position), .flagged(let position):
-                    let a = session.answers[position - 1]
-                    let record = ResponseRecord(attemptID: attempt.id, position: position, response: a.response?.canonical,
-                                                points: a.grade.points, correct: a.response == nil ? nil : a.grade.correct == true,
-                                                timeSpent: TestRunner.millis(a.timeSpent), flagged: a.flagged, tries: a.tries,
-                                                firstTryCorrect: a.firstTryCorrect, answeredAt: Date())
+                    let record = ResponseRecord(session.answers[position - 1], attemptID: attempt.id, position: position)
                     try stored { () throws(StoreError) in try store.save(record) }
                 case .awaitLine:
                     Terminal.write("> ")

@@ -31,14 +31,10 @@ struct HistoryCommand: ParsableCommand {
         formatter.timeZone = TimeZone.current
         var rows: [[String]] = [["date", "attempt", "test", "score", "percent", "result", "status"]]
         for a in attempts {
-            let responses = try stored { () throws(StoreError) in try store.responses(of: a.id) }
-            let questions = try stored { () throws(StoreError) in try store.questions(of: a.id) }
-            let points = responses.reduce(0) { $0 + $1.points }
-            let max = questions.reduce(0) { $0 + $1.maxPoints }
-            let score = TestScore(points: points, max: max, passMark: a.passMark)
+            let score = try store.score(of: a)
             let finished = a.status == AttemptRecord.Status.submitted || a.status == AttemptRecord.Status.expired
             rows.append([formatter.string(from: a.startedAt), a.id, "\(a.bank)/\(a.test ?? "")",
-                         "\(Figures.number(points)) / \(Figures.number(max))", String(format: "%.2f%%", score.percentRounded),
+                         "\(Figures.number(score.points)) / \(Figures.number(score.max))", String(format: "%.2f%%", score.percentRounded),
                          finished ? (score.passed ? "passed" : "failed") : "–", a.status])
         }
         Terminal.write(Table.render(rows))

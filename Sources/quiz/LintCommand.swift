@@ -60,7 +60,7 @@ struct LintCommand: ParsableCommand {
             }
             let relative = path == base ? "" : String(path.dropFirst(base.count + 1))
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
+            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)  // existence was checked in run()
             if isDir.boolValue {
                 out.formUnion(all.filter { relative.isEmpty || $0.hasPrefix(relative + "/") })
             } else if all.contains(relative) {

@@ -28,27 +28,12 @@ struct ListCommand: ParsableCommand {
         if tests.isEmpty { out += "  (none)\n" }
         for (bank, test) in tests {
             let draw = TestDraw(test: test, in: bank, root: root)
-            let limit = test.timeLimit.map { " · \(Clock.minutes($0))" } ?? " · untimed"
+            let limit = test.timeLimit.map { " · \(TestSession.clock(Double($0)))" } ?? " · untimed"
             let name = bank.tests.count == 1 ? bank.id : "\(bank.id)/\(test.id)"
-            out += "  \(name)  \(test.title) · \(plural(draw.drawCount, "question"))\(limit) · pass mark \(Clock.percent(test.passMark))%\n"
+            out += "  \(name)  \(test.title) · \(plural(draw.drawCount, "question"))\(limit) · pass mark \(Figures.number(test.passMark))%\n"
         }
         Terminal.write(out)
     }
 }
 
 func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-
-/// Times and figures as the CLI shows them.
-enum Clock {
-    /// `M:SS` (or `H:MM:SS`).
-    static func minutes(_ seconds: Int) -> String {
-        let s = max(0, seconds)
-        if s >= 3600 { return String(format: "%d:%02d:%02d", s / 3600, s % 3600 / 60, s % 60) }
-        return String(format: "%d:%02d", s / 60, s % 60)
-    }
-
-    /// A number without a needless `.0`.
-    static func percent(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%g", value)
-    }
-}

@@ -48,9 +48,7 @@ struct ProgressCommand: ParsableCommand {
         if let (bank, test) = plan.test {
             for a in try stored({ () throws(StoreError) in try store.attempts(bank: bank.id, test: test.id, kind: AttemptRecord.Kind.test) })
             where a.status == AttemptRecord.Status.submitted || a.status == AttemptRecord.Status.expired {
-                let points = try stored { () throws(StoreError) in try store.responses(of: a.id) }.reduce(0) { $0 + $1.points }
-                let max = try stored { () throws(StoreError) in try store.questions(of: a.id) }.reduce(0) { $0 + $1.maxPoints }
-                let score = TestScore(points: points, max: max, passMark: a.passMark)
+                let score = try store.score(of: a)
                 testDone = true
                 if best == nil || score.percent > best!.percent { best = score }
             }

@@ -39,7 +39,6 @@ struct StatsCommand: ParsableCommand {
         }
         let store = try loading.store()
         let pool = TestDraw(test: test, in: bank, root: root).pool
-        let byID = Dictionary(bank.questions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         // Reading the store and analysing attempts run on two cores: the store hands over
         // batches of attempts, and memory stays bounded by the batches in flight.
         let worker = AnalysisWorker(analysis: ItemAnalysis(bank: bank.id, test: test.id, questions: pool),

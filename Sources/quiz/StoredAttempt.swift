@@ -79,3 +79,22 @@ struct StoredAttempt {
         }
     }
 }
+
+extension ResponseRecord {
+    /// The row that saves what a learner has given for one question, times to the millisecond.
+    init(_ answer: SessionAnswer, attemptID: String, position: Int) {
+        self.init(attemptID: attemptID, position: position, response: answer.response?.canonical, points: answer.grade.points,
+                  correct: answer.response == nil ? nil : answer.grade.correct == true,
+                  timeSpent: TestRunner.millis(answer.timeSpent), flagged: answer.flagged, tries: answer.tries,
+                  firstTryCorrect: answer.firstTryCorrect, answeredAt: answer.response == nil ? nil : Date())
+    }
+}
+
+extension AttemptStore {
+    /// An attempt's score from its stored responses and questions.
+    func score(of attempt: AttemptRecord) throws -> TestScore {
+        let points = try stored { () throws(StoreError) in try responses(of: attempt.id) }.reduce(0) { $0 + $1.points }
+        let max = try stored { () throws(StoreError) in try questions(of: attempt.id) }.reduce(0) { $0 + $1.maxPoints }
+        return TestScore(points: points, max: max, passMark: attempt.passMark)
+    }
+}

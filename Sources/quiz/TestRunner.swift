@@ -52,11 +52,7 @@ struct TestRunner {
     }
 
     private func save(_ position: Int) throws {
-        let a = session.answers[position - 1]
-        let record = ResponseRecord(
-            attemptID: attempt.id, position: position, response: a.response?.canonical, points: a.grade.points,
-            correct: a.response == nil ? nil : a.grade.correct == true, timeSpent: Self.millis(a.timeSpent),
-            flagged: a.flagged, tries: a.tries, firstTryCorrect: a.firstTryCorrect, answeredAt: a.response == nil ? nil : Date())
+        let record = ResponseRecord(session.answers[position - 1], attemptID: attempt.id, position: position)
         try stored { () throws(StoreError) in try store.save(record) }
     }
 

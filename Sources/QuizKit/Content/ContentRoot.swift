@@ -63,8 +63,8 @@ public struct ContentRoot: Sendable {
                 continue
             }
             if file.hasPrefix("Lessons/") {
-                guard YAMLParser.firstInvalidUTF8Offset(bytes) == nil else {
-                    do { _ = try YAMLParser.parse(bytes) } catch { root.syntaxProblem(file, error, bytes: bytes) }
+                if let error = YAMLParser.encodingError(bytes) {
+                    root.syntaxProblem(file, error, bytes: bytes)
                     continue
                 }
                 let parsed = LessonParser.parse(String(decoding: bytes, as: UTF8.self), id: stem, file: file)
