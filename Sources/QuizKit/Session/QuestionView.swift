@@ -1,8 +1,5 @@
 /// How a question is printed in a session: the prompt, one choice per line, and how to answer.
 public enum QuestionView {
-    /// Display letters: up to 8 choices, and up to 10 match options.
-    static let letters = Array("ABCDEFGHIJ")
-
     /// The prompt and choice lines (no header), each line ending in a newline.
     public static func body(_ item: SessionQuestion) -> String {
         let q = item.question
@@ -11,7 +8,7 @@ public enum QuestionView {
         switch q.kind {
         case .single(let choices, _), .multiple(let choices, _):
             for (shown, index) in p.choices.enumerated() {
-                out += "  \(letters[shown])) \(choices[index].text)\n"
+                out += "  \(ChoiceLetter.name(shown))) \(choices[index].text)\n"
             }
         case .order(let items):
             for (shown, index) in p.items.enumerated() {
@@ -22,7 +19,7 @@ public enum QuestionView {
                 out += "  \(i + 1)) \(pair.left)\n"
             }
             for (shown, index) in p.options.enumerated() {
-                out += "  \(letters[shown])) \(pairs[index].right)\n"
+                out += "  \(ChoiceLetter.name(shown))) \(pairs[index].right)\n"
             }
         case .truefalse, .short, .numeric:
             break
@@ -48,7 +45,7 @@ public enum QuestionView {
     public static func asTyped(_ response: Response, _ item: SessionQuestion) -> String {
         let p = item.presentation
         func letter(_ written: Int, in order: [Int]) -> String {
-            order.firstIndex(of: written).map { String(letters[$0]) } ?? "?"
+            order.firstIndex(of: written).map { ChoiceLetter.name($0) } ?? "?"
         }
         switch response {
         case .single(let i): return letter(i, in: p.choices)
@@ -68,11 +65,11 @@ public enum QuestionView {
         switch q.kind {
         case .single(let choices, let answer):
             let shown = p.choices.firstIndex(of: answer) ?? answer
-            return "\(letters[shown])) \(choices[answer].text)"
+            return "\(ChoiceLetter.name(shown))) \(choices[answer].text)"
         case .multiple(let choices, let answers):
             return answers.map { a in
                 let shown = p.choices.firstIndex(of: a) ?? a
-                return "\(letters[shown])) \(choices[a].text)"
+                return "\(ChoiceLetter.name(shown))) \(choices[a].text)"
             }.sorted().joined(separator: "; ")
         case .truefalse(let answer): return answer ? "true" : "false"
         case .short(let accepted):
@@ -94,7 +91,7 @@ public enum QuestionView {
         case .match(let pairs):
             return pairs.indices.map { i in
                 let shown = p.options.firstIndex(of: i) ?? i
-                return "\(i + 1)\(letters[shown])"
+                return "\(i + 1)\(ChoiceLetter.name(shown))"
             }.joined(separator: " ") + " (" + pairs.map { "\($0.left) → \($0.right)" }.joined(separator: "; ") + ")"
         }
     }

@@ -94,7 +94,7 @@ public struct TestSession: Sendable {
         } else {
             facts.append("untimed")
         }
-        facts.append("pass mark \(Self.number(settings.passMark))%")
+        facts.append("pass mark \(Figures.plain(settings.passMark))%")
         facts.append("seed \(settings.seed)")
         text += facts.joined(separator: " · ") + "\n"
         text += "Answer with a letter (or as asked); type help for commands.\n"
@@ -291,9 +291,5 @@ public struct TestSession: Sendable {
         let s = Int(max(0, seconds).rounded(.down))
         if s >= 3600 { return "\(s / 3600):" + String(format: "%02d:%02d", s % 3600 / 60, s % 60) }
         return "\(s / 60):" + String(format: "%02d", s % 60)
-    }
-
-    static func number(_ x: Double) -> String {
-        x == x.rounded() ? String(Int(x)) : String(x)
     }
 }
