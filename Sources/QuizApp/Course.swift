@@ -1,0 +1,79 @@
+import Foundation
+import QuizKit
+import QuizLint
+
+/// The course a command works on: its content root, read plainly for lists and
+/// reports, or through the content cache for sessions, and the checks a bank
+/// must pass before anyone is asked its questions.
+public struct Course: Sendable {
+    /// The content root folder.
+    public let url: URL
+
+    public init(url: URL) {
+        self.url = url
+    }
+
+    /// The root read afresh from its files.
+    public func load() -> ContentRoot {
+        ContentRoot.load(at: url)
+    }
+
+    /// The root for a session, with the bank files that have lint errors: from the content
+    /// cache in `cacheFolder` when no file changed since the last run, else read, linted and cached.
+    public func sessionRoot(cacheFolder: URL) -> (root: ContentRoot, filesWithErrors: Set<String>) {
+        let cache = ContentCache(directory: cacheFolder, toolStamp: Self.toolStamp)
+        if let hit = cache.load(root: url) { return (hit.root, hit.filesWithErrors) }
+        let root = ContentRoot.load(at: url)
+        let report = Linter.lint(root, configuration: Configuration.load(root: url))
+        let errors = Set(report.findings.filter { $0.severity == .error }.map(\.file))
+        cache.save(root, filesWithErrors: errors)
+        return (root, errors)
+    }
+
+    /// This build of quiz, so a new build never trusts another build's lint verdicts.
+    static let toolStamp: String = {
+        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        let attributes = (try? FileManager.default.attributesOfItem(atPath: exe)) ?? [:]
+        let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(exe)\t\(size)\t\(modified)"
+    }()
+
+    /// Throws ``BankRefusal`` when `bank`'s file has lint errors (warnings never block).
+    public func requireUsable(_ bank: Bank, filesWithErrors: Set<String>) throws(BankRefusal) {
+        guard filesWithErrors.contains(bank.file) else { return }
+        let root = ContentRoot.load(at: url)
+        let report = Linter.lint(root, configuration: Configuration.load(root: url), only: [bank.file])
+        guard report.errors > 0 else { return }
+        throw BankRefusal(file: bank.file, errors: LintReport(findings: report.findings.filter { $0.severity == .error },
+                                                               files: [bank.file]))
+    }
+
+    /// `BANK/TEST`, or `BANK` when the bank has exactly one test.
+    public static func test(_ reference: String, in root: ContentRoot) throws(UserError) -> (Bank, PracticeTest) {
+        let parts = reference.split(separator: "/", maxSplits: 1).map(String.init)
+        guard let bankID = parts.first, let bank = root.bank(bankID) else {
+            let known = root.banks.flatMap { b in b.tests.map { "\(b.id)/\($0.id)" } }
+            throw UserError("no bank \"\(parts.first ?? reference)\" in \(root.url.path)"
+                + (known.isEmpty ? "; it has no practice tests" : "; tests here: \(known.joined(separator: ", "))"))
+        }
+        if parts.count == 2 {
+            guard let test = bank.test(parts[1]) else {
+                throw UserError("bank \(bank.id) has no test \"\(parts[1])\"; its tests: \(bank.tests.map(\.id).joined(separator: ", "))")
+            }
+            return (bank, test)
+        }
+        switch bank.tests.count {
+        case 1: return (bank, bank.tests[0])
+        case 0: throw UserError("bank \(bank.id) defines no practice test; add one under tests:")
+        default: throw UserError("bank \(bank.id) has \(bank.tests.count) tests; name one: \(bank.tests.map { "\(bank.id)/\($0.id)" }.joined(separator: ", "))")
+        }
+    }
+}
+
+/// A bank that cannot be used for a session: the errors found in its file.
+public struct BankRefusal: Error, Sendable {
+    public let file: String
+    /// Only the errors, as `quiz lint` reports them.
+    public let errors: LintReport
+}
