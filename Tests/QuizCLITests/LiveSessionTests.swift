@@ -29,34 +29,35 @@ import Testing
                               "Quizzes/demo.yaml": bank.replacingOccurrences(of: "TIME", with: time)])
     }
 
-    @Test func timeRunsOutWhileWaitingForInput() throws {
+    @Test func timeRunsOutWhileWaitingForInput() async throws {
         let root = try Self.root(time: "2s")
         let store = root.appendingPathComponent("store.sqlite").path
         let live = try Self.live(["take", "demo", "--store", store, "--seed", "1"], in: root)
-        #expect(live.wait(for: "[1/5]"))
+        // Sent at once, so that it waits in the pipe for the first question even when the machine is slow to
+        // show it: the clock starts with the attempt, and a busy test runner must not eat the two seconds.
         live.send("a")
-        #expect(live.wait(for: "[2/5]"))
+        #expect(await live.wait(for: "[2/5]"))
         // Write nothing more and keep the pipe open: the deadline must end the session by itself.
-        try #require(live.waitForExit(within: 10), "the session did not end at its deadline")
+        try #require(await live.waitForExit(within: 10), "the session did not end at its deadline")
         #expect(live.process.terminationStatus == 0)
         #expect(live.stdout.contains("Time is up."))
         #expect(live.stdout.contains("Score 1 / 5 (20.00%) · FAILED"), "\(live.stdout)")
     }
 
-    @Test func killedAfterThreeAnswersAndResumed() throws {
+    @Test func killedAfterThreeAnswersAndResumed() async throws {
         let root = try Self.root(time: "10m")
         let store = root.appendingPathComponent("store.sqlite").path
         let live = try Self.live(["take", "demo", "--store", store, "--seed", "1"], in: root)
-        #expect(live.wait(for: "[1/5]"))
+        #expect(await live.wait(for: "[1/5]"))
         for n in 2...4 {
             live.send("a")
-            #expect(live.wait(for: "[\(n)/5]"))
+            #expect(await live.wait(for: "[\(n)/5]"))
         }
         live.kill()
-        try #require(live.waitForExit())
+        try #require(await live.waitForExit())
         #expect(live.process.terminationReason == .uncaughtSignal)
 
-        let resumed = try QuizProcess.run(["resume", "--store", store], stdin: "submit\ny\n", in: root)
+        let resumed = try await QuizProcess.run(["resume", "--store", store], stdin: "submit\ny\n", in: root)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stdout.contains("[4/5]"), "resume opens at the first unanswered question")
         #expect(!resumed.stdout.contains("[1/5]"))
@@ -64,18 +65,18 @@ import Testing
         #expect(resumed.stdout.contains("Score 3 / 5 (60.00%) · FAILED"), "\(resumed.stdout)")
     }
 
-    @Test func interruptSavesAndExits130() throws {
+    @Test func interruptSavesAndExits130() async throws {
         let root = try Self.root(time: "10m")
         let store = root.appendingPathComponent("store.sqlite").path
         let live = try Self.live(["take", "demo", "--store", store, "--seed", "1"], in: root)
-        #expect(live.wait(for: "[1/5]"))
+        #expect(await live.wait(for: "[1/5]"))
         live.send("a")
-        #expect(live.wait(for: "[2/5]"))
+        #expect(await live.wait(for: "[2/5]"))
         live.interrupt()
-        try #require(live.waitForExit())
+        try #require(await live.waitForExit())
         #expect(live.process.terminationStatus == 130)
         #expect(live.stdout.contains("quiz resume"))
-        let resumed = try QuizProcess.run(["resume", "--store", store], stdin: "", in: root)
+        let resumed = try await QuizProcess.run(["resume", "--store", store], stdin: "", in: root)
         #expect(resumed.stdout.contains("Score 1 / 5 (20.00%)"), "\(resumed.stdout)")
     }
 }

@@ -28,10 +28,10 @@ struct QuizProcess {
     /// Runs `quiz` with arguments, stdin text (then end of input), in a folder, with extra environment.
     /// Throws `RunningProgram.Overdue`, with what it printed, when it does not finish within `seconds`.
     static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil,
-                    environment: [String: String] = [:], within seconds: Double = deadline) throws -> Result {
+                    environment: [String: String] = [:], within seconds: Double = deadline) async throws -> Result {
         let program = try start(arguments, in: directory, environment: environment)
         program.writeAllThenClose(stdin ?? "")
-        try program.finish(within: seconds)
+        try await program.finish(within: seconds)
         return Result(stdout: program.stdout, stderr: program.stderr, status: program.process.terminationStatus)
     }
 

@@ -12,6 +12,8 @@ final class RunningProgram: @unchecked Sendable {
     struct Overdue: Error, CustomStringConvertible {
         var command: String
         var seconds: Double
+        /// Seconds from the start of the wait until the killed program was gone, timed by the waiting thread.
+        var waited: Double
         var stdout: String
         var stderr: String
 
@@ -113,32 +115,56 @@ final class RunningProgram: @unchecked Sendable {
         if Foundation.kill(-pid, SIGKILL) != 0 { _ = Foundation.kill(pid, SIGKILL) }
     }
 
+    // Each wait below runs on a thread of its own and polls every 10 ms: tests share a pool of as many threads as
+    // cores, so a test blocked on its child would hold back every other test, while a wait on that pool would
+    // wake late when it is busy. Here the deadline is kept to the tick, and only the test's resumption waits.
+
     /// Whether stdout holds `needle` within `seconds`.
-    func wait(for needle: String, within seconds: Double = 15) -> Bool {
-        let end = Date().addingTimeInterval(seconds)
-        while Date() < end {
-            if stdout.contains(needle) { return true }
-            usleep(20_000)
-        }
-        return stdout.contains(needle)
+    func wait(for needle: String, within seconds: Double = 15) async -> Bool {
+        await Self.poll(seconds) { self.stdout.contains(needle) }
     }
 
     /// Whether the program exited within `seconds`.
-    func waitForExit(within seconds: Double = 15) -> Bool {
-        let end = Date().addingTimeInterval(seconds)
-        while process.isRunning && Date() < end { usleep(10_000) }
-        return !process.isRunning
+    func waitForExit(within seconds: Double = 15) async -> Bool {
+        await Self.poll(seconds) { !self.process.isRunning }
     }
 
     /// Waits for the program to exit and its pipes to close; past `seconds` it kills the program's group and
     /// throws `Overdue` with what it printed.
-    func finish(within seconds: Double) throws {
-        let exited = waitForExit(within: seconds)
-        // A child of the program may still hold the pipes open after the program itself exited.
-        if exited && readers.wait(timeout: .now() + 2) == .success { return }
-        kill()
-        _ = waitForExit(within: 5)
-        _ = readers.wait(timeout: .now() + 2)
-        throw Overdue(command: command, seconds: seconds, stdout: stdout, stderr: stderr)
+    func finish(within seconds: Double) async throws {
+        let overdue: Overdue? = await Self.onItsOwnThread {
+            let start = Date()
+            // A child of the program may still hold the pipes open after the program itself exited.
+            if Self.pollHere(seconds, until: { !self.process.isRunning }),
+               self.readers.wait(timeout: .now() + 2) == .success {
+                return nil
+            }
+            self.kill()
+            _ = Self.pollHere(5) { !self.process.isRunning }
+            let waited = Date().timeIntervalSince(start)
+            _ = self.readers.wait(timeout: .now() + 2)
+            return Overdue(command: self.command, seconds: seconds, waited: waited, stdout: self.stdout, stderr: self.stderr)
+        }
+        if let overdue { throw overdue }
+    }
+
+    private static func poll(_ seconds: Double, until condition: @escaping @Sendable () -> Bool) async -> Bool {
+        await onItsOwnThread { pollHere(seconds, until: condition) }
+    }
+
+    /// Whether `condition` holds within `seconds`, looked at every 10 ms on the calling thread.
+    private static func pollHere(_ seconds: Double, until condition: () -> Bool) -> Bool {
+        let end = Date().addingTimeInterval(seconds)
+        while Date() < end {
+            if condition() { return true }
+            usleep(10_000)
+        }
+        return condition()
+    }
+
+    private static func onItsOwnThread<Value: Sendable>(_ body: @escaping @Sendable () -> Value) async -> Value {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: body()) }
+        }
     }
 }
