@@ -27,7 +27,7 @@ import Testing
     @Test func errorsExitOneWithFileLineColumn() throws {
         let root = try QuizProcess.root(["Lessons/demo.md": Self.lesson,
                                          "Quizzes/demo.yaml": Self.goodBank.replacingOccurrences(of: "answer: A", with: "answer: E")])
-        let result = try QuizProcess.run(["lint", "--root", root.path])
+        let result = try QuizProcess.run(["lint", "--root", root.path], in: root)
         #expect(result.status == 1)
         #expect(result.stdout == """
             Quizzes/demo.yaml:8:13: error: answer "E" is not one of the 2 choices (A–B) [answer-key]
@@ -38,7 +38,7 @@ import Testing
 
     @Test func syntaxErrorIsOneLine() throws {
         let root = try QuizProcess.root(["Lessons/demo.md": Self.lesson, "Quizzes/demo.yaml": "quiz: demo\ntitle: [Demo\n"])
-        let result = try QuizProcess.run(["lint", "--root", root.path])
+        let result = try QuizProcess.run(["lint", "--root", root.path], in: root)
         #expect(result.status == 1)
         let lines = result.stdout.split(separator: "\n").filter { $0.hasPrefix("Quizzes/") }
         #expect(lines == ["Quizzes/demo.yaml:2:13: error: did not find expected ',' or ']' (while parsing a flow sequence at line 2, column 8) [yaml-syntax]"])
@@ -92,5 +92,37 @@ import Testing
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         #expect(object?["errors"] as? Int == 1)
         #expect((object?["findings"] as? [[String: Any]])?.first?["rule"] as? String == "answer-key")
+    }
+
+    /// CI runs from the repository's top while the course sits in a folder of it: every path a
+    /// format prints must lead to the file from there, and SARIF must define the base it names.
+    @Test func fromTheParentOfTheCoursePathsLeadToTheFiles() throws {
+        let root = try QuizProcess.root(["Lessons/demo.md": Self.lesson,
+                                         "Quizzes/demo.yaml": Self.goodBank.replacingOccurrences(of: "answer: A", with: "answer: E")])
+        let parent = root.deletingLastPathComponent()
+        let folder = root.lastPathComponent
+
+        let github = try QuizProcess.run(["lint", "--root", folder, "--format", "github"], in: parent)
+        #expect(github.status == 1)
+        let file = try #require(github.stdout.split(separator: ",").first?.split(separator: "=").last.map(String.init))
+        #expect(file == "\(folder)/Quizzes/demo.yaml")
+        #expect(FileManager.default.fileExists(atPath: parent.appendingPathComponent(file).path))
+
+        let sarif = try QuizProcess.run(["lint", "--root", folder, "--format", "sarif"], in: parent)
+        let log = try #require(JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let bases = try #require(run["originalUriBaseIds"] as? [String: [String: Any]])
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(results.count == 1)
+        for result in results {
+            let location = try #require((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+            let artifact = try #require(location["artifactLocation"] as? [String: Any])
+            let baseID = try #require(artifact["uriBaseId"] as? String)
+            let baseURI = try #require(bases[baseID]?["uri"] as? String)
+            let base = try #require(URL(string: baseURI))
+            let uri = try #require(artifact["uri"] as? String)
+            let resolved = try #require(URL(string: uri, relativeTo: base))
+            #expect(FileManager.default.fileExists(atPath: resolved.path), "\(resolved)")
+        }
     }
 }
