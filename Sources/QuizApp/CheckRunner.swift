@@ -46,8 +46,9 @@ public struct CheckRunner {
         while true {
             var next: [SessionEvent] = []
             for event in events {
+                terminal.present(event)
                 switch event {
-                case .answered(let position), .flagged(let position):
+                case .answered(let position), .flagged(let position, _):
                     try recorder.save(session.answers[position - 1], position: position)
                 case .awaitLine:
                     switch terminal.nextLine(deadline: nil) {
@@ -64,7 +65,7 @@ public struct CheckRunner {
                     if end == .quit { return .quit }
                     return session.isComplete ? .done : .notDone
                 default:
-                    terminal.present(event)
+                    break
                 }
             }
             if next.isEmpty {

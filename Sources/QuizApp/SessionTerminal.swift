@@ -8,9 +8,10 @@ import QuizKit
 public protocol SessionTerminal: AnyObject {
     /// Seconds on a monotonic clock: deadlines and time spent are measured on it.
     var now: Double { get }
-    /// Shows one thing the session emitted (anything but saves, reads and its end).
+    /// Shows one event the session emitted. Every event comes here, in order, before it is
+    /// acted on: `awaitLine` is the prompt, and saves and the end show nothing on a terminal.
     func present(_ event: SessionEvent)
-    /// Asks for the next line (the terminal shows its prompt), waiting at most until `deadline` on `now`'s clock.
+    /// The next line, waiting at most until `deadline` on `now`'s clock.
     func nextLine(deadline: Double?) -> LineOutcome
 }
 

@@ -57,8 +57,9 @@ public struct TestRunner {
         while true {
             var next: [SessionEvent] = []
             for event in events {
+                terminal.present(event)
                 switch event {
-                case .answered(let position), .flagged(let position):
+                case .answered(let position), .flagged(let position, _):
                     try save(position)
                 case .awaitLine:
                     let outcome = terminal.nextLine(deadline: session.deadline)
@@ -77,7 +78,7 @@ public struct TestRunner {
                 case .ended(let end):
                     return try finish(end, now: terminal.now)
                 default:
-                    terminal.present(event)
+                    break
                 }
             }
             if next.isEmpty { return try finish(session.end ?? .submitted, now: terminal.now) }

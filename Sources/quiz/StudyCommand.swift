@@ -48,6 +48,7 @@ struct StudyCommand: ParsableCommand {
             try runner.markShown()
             Terminal.write(count == 0 ? "Press Enter to go on, or type quit.\n"
                                       : "Press Enter for the \(count) quick check\(count == 1 ? "" : "s"), or type quit.\n")
+            Terminal.write("> ")
             switch terminal.nextLine(deadline: nil) {
             case .line(let line) where line.trimmingCharacters(in: .whitespaces).lowercased() == "quit":
                 Terminal.write("Progress saved. Continue with: quiz study \(lesson.id)\n")

@@ -11,16 +11,16 @@ import Testing
         return path
     }
 
-    @Test func aFileThatIsNotAStoreIsNamedWithTheFix() throws {
+    @Test func aFileThatIsNotAStoreIsNamedWithTheFix() async throws {
         let path = try storeFile("attempts:\n  - this is not a database\n")
-        let result = try QuizProcess.run(["history", "--store", path])
+        let result = try await QuizProcess.run(["history", "--store", path])
         #expect(result.status == 2)
         #expect(result.stderr == "quiz: \(path) is not a quiz store (or is damaged); move it away or pass --store\n")
     }
 
-    @Test func anUnknownAttemptPointsToHistory() throws {
+    @Test func anUnknownAttemptPointsToHistory() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("quiz-store-\(UUID().uuidString)/quiz.sqlite").path
-        let result = try QuizProcess.run(["report", "abcdef", "--store", path])
+        let result = try await QuizProcess.run(["report", "abcdef", "--store", path])
         #expect(result.status == 2)
         #expect(result.stderr == "quiz: no attempt has an id starting with \"abcdef\"; run `quiz history` to list attempts\n")
     }

@@ -2,20 +2,17 @@ import Foundation
 import QuizApp
 import QuizKit
 
-/// A session on stdin and stdout: what the session shows is wrapped to the terminal's
-/// width and printed; a read prints `> `, flushes, and waits for a line or the deadline.
+/// A session on stdin and stdout: what the session shows is rendered, wrapped to the
+/// terminal's width and printed at once; a read waits for a line or the deadline.
 final class ConsoleTerminal: SessionTerminal {
     private let reader = LineReader()
-    private let width = Terminal.width
-
     var now: Double { Monotonic.now }
 
     func present(_ event: SessionEvent) {
-        if case .show(let text) = event { Terminal.write(Wrapping.wrap(text, width: width)) }
+        Terminal.show(event)
     }
 
     func nextLine(deadline: Double?) -> LineOutcome {
-        Terminal.write("> ")
-        return reader.next(deadline: deadline)
+        reader.next(deadline: deadline)
     }
 }
