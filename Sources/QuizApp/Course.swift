@@ -39,14 +39,28 @@ public struct Course: Sendable {
         return "\(exe)\t\(size)\t\(modified)"
     }()
 
-    /// Throws ``BankRefusal`` when `bank`'s file has lint errors (warnings never block).
+    /// Throws ``BankRefusal`` when `bank`'s file has lint errors (warnings never block), or when
+    /// one of its questions cannot be asked even though lint's configuration lets it pass.
     public func requireUsable(_ bank: Bank, filesWithErrors: Set<String>) throws(BankRefusal) {
-        guard filesWithErrors.contains(bank.file) else { return }
-        let root = ContentRoot.load(at: url)
-        let report = Linter.lint(root, configuration: Configuration.load(root: url), only: [bank.file])
-        guard report.errors > 0 else { return }
-        throw BankRefusal(file: bank.file, errors: LintReport(findings: report.findings.filter { $0.severity == .error },
-                                                               files: [bank.file]))
+        if filesWithErrors.contains(bank.file) {
+            let root = ContentRoot.load(at: url)
+            let report = Linter.lint(root, configuration: Configuration.load(root: url), only: [bank.file])
+            if report.errors > 0 {
+                throw .lintErrors(file: bank.file, errors: LintReport(findings: report.findings.filter { $0.severity == .error },
+                                                                       files: [bank.file]))
+            }
+        }
+        if let question = bank.questions.first(where: { !$0.isValid }), let flaw = question.flaw {
+            throw .unusableQuestion(file: bank.file, question: question.id, flaw: flaw)
+        }
+    }
+
+    /// ``requireUsable(_:filesWithErrors:)`` for every bank that holds questions of `lesson`.
+    public func requireUsable(banksOf lesson: Lesson, in root: ContentRoot, filesWithErrors: Set<String>) throws(BankRefusal) {
+        for bank in root.banks where bank.lesson == lesson.id
+            || root.sectionKeys(of: bank).contains(where: { $0?.lesson == lesson.id }) {
+            try requireUsable(bank, filesWithErrors: filesWithErrors)
+        }
     }
 
     /// `BANK/TEST`, or `BANK` when the bank has exactly one test.
@@ -71,9 +85,10 @@ public struct Course: Sendable {
     }
 }
 
-/// A bank that cannot be used for a session: the errors found in its file.
-public struct BankRefusal: Error, Sendable {
-    public let file: String
-    /// Only the errors, as `quiz lint` reports them.
-    public let errors: LintReport
+/// Why a bank cannot be used for a session.
+public enum BankRefusal: Error, Sendable {
+    /// Its file has lint errors: only the errors, as `quiz lint` reports them.
+    case lintErrors(file: String, errors: LintReport)
+    /// A question cannot be asked as written (lint's configuration may have silenced the rule).
+    case unusableQuestion(file: String, question: String, flaw: Question.Flaw)
 }

@@ -28,10 +28,15 @@ enum Main {
             Terminal.standardError("quiz: \(error.message)")
             exit(2)
         } catch let refusal as BankRefusal {
-            // The errors as lint prints them, then one line saying why nothing is asked.
-            FileHandle.standardError.write(Data(TextReporter.render(refusal.errors).utf8))
-            let count = refusal.errors.errors
-            Terminal.standardError("quiz: \(refusal.file) has \(count) lint error\(count == 1 ? "" : "s"); fix them and try again")
+            switch refusal {
+            case .lintErrors(let file, let errors):
+                // The errors as lint prints them, then one line saying why nothing is asked.
+                FileHandle.standardError.write(Data(TextReporter.render(errors).utf8))
+                Terminal.standardError("quiz: \(file) has \(errors.errors) lint error\(errors.errors == 1 ? "" : "s"); fix them and try again")
+            case .unusableQuestion(let file, let question, let flaw):
+                Terminal.standardError("quiz: \(file):\(flaw.line):\(flaw.column): question \(question) cannot be asked: "
+                    + "\(flaw.message) [\(flaw.rule.rawValue)]; fix it and try again")
+            }
             exit(2)
         } catch let error as ExitCode {
             exit(error.rawValue)

@@ -20,8 +20,10 @@ struct StudyCommand: ParsableCommand {
     var seed: UInt64?
 
     func run() throws {
-        let root = try common.course().load()
+        let course = try common.course()
+        let (root, filesWithErrors) = course.sessionRoot(cacheFolder: common.storeLocation.cacheFolder)
         let lesson = try Lookup.lesson(self.lesson, in: root)
+        try course.requireUsable(banksOf: lesson, in: root, filesWithErrors: filesWithErrors)
         let store = try common.openStore()
         let plan = StudyPlan(lesson: lesson, root: root)
         let done = Set(try store.progress(lesson: lesson.id).filter(\.isDone).map(\.section))
@@ -99,8 +101,10 @@ struct CheckCommand: ParsableCommand {
     var seed: UInt64?
 
     func run() throws {
-        let root = try common.course().load()
+        let course = try common.course()
+        let (root, filesWithErrors) = course.sessionRoot(cacheFolder: common.storeLocation.cacheFolder)
         let (lesson, section) = try Lookup.section(self.section, in: root)
+        try course.requireUsable(banksOf: lesson, in: root, filesWithErrors: filesWithErrors)
         let store = try common.openStore()
         let runner = CheckRunner(store: store, root: root, lesson: lesson, section: section, seed: seed)
         guard !runner.checks.isEmpty else {
