@@ -1,6 +1,6 @@
 import Foundation
 
-/// A question as it was drawn into one attempt: a row of `attempt_question`.
+/// A question as it was drawn into one attempt.
 ///
 /// The store keeps the presentation (shuffled choice order and the like) as
 /// JSON text chosen by the caller, so a resumed or reported attempt shows the

@@ -1,7 +1,6 @@
 import Foundation
 
-/// One sitting of a practice test, a study session or a quick check: a row of
-/// the `attempt` table.
+/// One sitting of a practice test, a study session or a quick check.
 ///
 /// Its id is 12 random lowercase hex characters, so a learner can type a short
 /// unique prefix of it. Dates are stored to the millisecond, in UTC.

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The learner's latest response to one question of an attempt: a row of
-/// `response`, keyed by attempt and position.
+/// The learner's latest response to one question of an attempt, keyed by
+/// attempt and position.
 ///
 /// Saving again for the same position replaces the row, so a changed answer or
 /// a cleared one (`response == nil`) overwrites what was there.

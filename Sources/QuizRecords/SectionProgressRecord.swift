@@ -1,7 +1,7 @@
 import Foundation
 
-/// How far `quiz study` has got through one lesson section: a row of
-/// `section_progress`, keyed by lesson and section.
+/// How far `quiz study` has got through one lesson section, keyed by lesson
+/// and section.
 ///
 /// Both dates keep their first value: showing a section again, or finishing
 /// its quick checks again, does not move them.
