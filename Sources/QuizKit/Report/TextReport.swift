@@ -1,4 +1,5 @@
 import Foundation
+import QuizMarkdown
 
 /// The text report a session prints after submit, and `quiz report --format text`.
 public enum TextReport {
@@ -49,18 +50,10 @@ public enum TextReport {
         return lines.count > 1 ? first + " …" : first
     }
 
+    /// `text` wrapped to `width` columns by display width, every line indented by `indent` spaces.
     static func wrap(_ text: String, indent: Int, width: Int) -> String {
-        let pad = String(repeating: " ", count: indent)
-        var out = "", line = ""
-        for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-            if !line.isEmpty && line.count + 1 + word.count > width - indent {
-                out += pad + line + "\n"
-                line = ""
-            }
-            line += (line.isEmpty ? "" : " ") + word
-        }
-        if !line.isEmpty { out += pad + line + "\n" }
-        return out
+        guard text.contains(where: { !$0.isWhitespace }) else { return "" }
+        return TextWrap.wrap(text, width: width, indent: indent).map { $0 + "\n" }.joined()
     }
 }
 
