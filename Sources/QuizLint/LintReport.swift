@@ -1,3 +1,4 @@
+import Foundation
 import QuizKit
 
 /// The outcome of one lint run: what reporters print and what sets the exit code.
@@ -9,9 +10,40 @@ public struct LintReport: Sendable, Equatable {
     /// The files that were linted (relative to the root, sorted), including those without findings.
     public var files: [String]
 
-    public init(findings: [Finding], files: [String]) {
+    /// The folder that `findings`' and `files`' paths are relative to, as a `file:` URL, when known.
+    /// SARIF names it as the base of its artifact locations; the other formats print paths only.
+    public var base: URL?
+
+    public init(findings: [Finding], files: [String], base: URL? = nil) {
         self.findings = findings.sorted(by: Finding.sortOrder)
         self.files = files
+        self.base = base
+    }
+
+    /// The same report with every path rewritten to be relative to `directory`: what a CI job
+    /// needs, since it runs from the repository's top while the course may sit in a subfolder.
+    ///
+    /// `root` is the folder the report's paths are relative to now. When `directory` is the root
+    /// or one of its ancestors, paths gain the root's path below `directory` (`course/Quizzes/x.yaml`);
+    /// when `directory` is inside the root, they climb out of it (`../Quizzes/x.yaml`); when the two
+    /// share nothing, paths are absolute and there is no base.
+    public func relative(to directory: URL, root: URL) -> LintReport {
+        let from = directory.standardizedFileURL.resolvingSymlinksInPath().pathComponents
+        let to = root.standardizedFileURL.resolvingSymlinksInPath().pathComponents
+        let shared = zip(from, to).prefix { $0 == $1 }.count
+        let prefix: String
+        var base: URL? = directory.standardizedFileURL
+        if shared == from.count {
+            prefix = to[shared...].map { $0 + "/" }.joined()
+        } else if shared == to.count {
+            prefix = String(repeating: "../", count: from.count - shared)
+        } else {
+            prefix = root.standardizedFileURL.path + "/"
+            base = nil
+        }
+        var moved = findings
+        for i in moved.indices { moved[i].file = prefix + moved[i].file }
+        return LintReport(findings: moved, files: files.map { prefix + $0 }, base: base)
     }
 
     public var errors: Int { findings.count { $0.severity == .error } }

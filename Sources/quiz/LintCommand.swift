@@ -34,7 +34,7 @@ struct LintCommand: ParsableCommand {
         let root = ContentRoot.load(at: rootURL)
         let configuration = Configuration.load(root: rootURL)
         let only = try selection(absolute, names: paths, root: root)
-        let report = Linter.lint(root, configuration: configuration, only: only)
+        let report = Linter.lint(root, configuration: configuration, only: only).relative(to: cwd, root: rootURL)
         let output: String
         switch format {
         case .text: output = TextReporter.render(report, color: Terminal.colorEnabled)

@@ -26,7 +26,8 @@ private let sample = LintReport(
         Finding(file: "Quizzes/http, ws.yaml", line: 30, column: 1, severity: .error, rule: .testTime,
                 message: "time limit 5m is shorter than the 7m 30s its longest draw needs"),
     ],
-    files: ["Lessons/intro.md", "Quizzes/http, ws.yaml", "Quizzes/sse.yaml"]
+    files: ["Lessons/intro.md", "Quizzes/http, ws.yaml", "Quizzes/sse.yaml"],
+    base: URL(fileURLWithPath: "/home/ci/course", isDirectory: true)
 )
 
 @Suite struct ReporterOutputTests {
@@ -148,6 +149,8 @@ private let sample = LintReport(
         try #require(runs.count == 1)
         let run = runs[0]
         #expect(run["columnKind"] as? String == "unicodeCodePoints")
+        let bases = try #require(run["originalUriBaseIds"] as? [String: [String: Any]])
+        #expect(bases["%SRCROOT%"]?["uri"] as? String == "file:///home/ci/course/")
         let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
         #expect(driver["name"] as? String == "quiz")
         let rules = try #require(driver["rules"] as? [[String: Any]])
@@ -189,6 +192,39 @@ private let sample = LintReport(
         #expect(result["ruleIndex"] as? Int == RuleID.allCases.firstIndex(of: .testTime))
         let location = try #require((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
         #expect((location["artifactLocation"] as? [String: Any])?["uri"] as? String == "Quizzes/%C3%A7%20a%2Cb.yaml")
+        // Without a known base, a location names no base that the log would leave undefined.
+        #expect((location["artifactLocation"] as? [String: Any])?["uriBaseId"] == nil)
+        #expect(run["originalUriBaseIds"] == nil)
+    }
+}
+
+@Suite struct ReportPathTests {
+    private let report = LintReport(
+        findings: [Finding(file: "Quizzes/a.yaml", line: 1, column: 1, rule: .answerKey, message: "m")],
+        files: ["Lessons/a.md", "Quizzes/a.yaml"])
+
+    @Test func fromAboveTheRootPathsGainTheRootsFolders() {
+        let moved = report.relative(to: URL(fileURLWithPath: "/repo"), root: URL(fileURLWithPath: "/repo/courses/web"))
+        #expect(moved.findings.map(\.file) == ["courses/web/Quizzes/a.yaml"])
+        #expect(moved.files == ["courses/web/Lessons/a.md", "courses/web/Quizzes/a.yaml"])
+        #expect(moved.base?.path == "/repo")
+    }
+
+    @Test func atTheRootPathsStayAsTheyAre() {
+        let moved = report.relative(to: URL(fileURLWithPath: "/repo"), root: URL(fileURLWithPath: "/repo"))
+        #expect(moved.findings.map(\.file) == ["Quizzes/a.yaml"])
+    }
+
+    @Test func fromInsideTheRootPathsClimbOut() {
+        let moved = report.relative(to: URL(fileURLWithPath: "/repo/Quizzes"), root: URL(fileURLWithPath: "/repo"))
+        #expect(moved.findings.map(\.file) == ["../Quizzes/a.yaml"])
+    }
+
+    @Test func elsewherePathsAreAbsoluteWithNoBase() {
+        let moved = report.relative(to: URL(fileURLWithPath: "/home/me"), root: URL(fileURLWithPath: "/srv/course"))
+        #expect(moved.findings.map(\.file) == ["/srv/course/Quizzes/a.yaml"])
+        #expect(moved.base == nil)
+        #expect(SARIFReporter.render(moved).contains("\"uri\" : \"file:///srv/course/Quizzes/a.yaml\""))
     }
 }
 

@@ -167,6 +167,8 @@ public struct Places: Sendable {
     public var start: Mark
     public var end: Mark
     var entries: [(name: String, key: Mark, value: Mark)]
+    /// The names in `entries`, so that a mapping with very many keys is recorded in linear time.
+    private var names: Set<String> = []
 
     public init(start: Mark = Mark(line: 0, column: 0), end: Mark = Mark(line: 0, column: 0)) {
         self.start = start
@@ -176,7 +178,7 @@ public struct Places: Sendable {
 
     /// Records a key and its value's place; the first of a repeated key wins.
     public mutating func add(_ name: String, key: Mark, value: Mark) {
-        if !entries.contains(where: { $0.name == name }) { entries.append((name, key, value)) }
+        if names.insert(name).inserted { entries.append((name, key, value)) }
     }
 
     public var keys: Lookup { Lookup(entries: entries, values: false) }

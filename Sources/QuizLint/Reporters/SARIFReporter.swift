@@ -3,8 +3,9 @@ import QuizKit
 /// The lint format for code-scanning tools: a SARIF 2.1.0 log with one run of the tool `quiz`.
 ///
 /// `tool.driver.rules` lists every rule in `RuleID.allCases` order, used or not, so a
-/// result's `ruleIndex` is the same in every log. Artifact URIs are the root-relative paths,
-/// percent-encoded, against the base `%SRCROOT%`; columns count Unicode code points.
+/// result's `ruleIndex` is the same in every log. Artifact URIs are the report's relative paths,
+/// percent-encoded, against the base `%SRCROOT%`, which `originalUriBaseIds` defines as the
+/// report's `base` (the folder lint ran from) when it is known; columns count Unicode code points.
 public enum SARIFReporter: Reporter {
     public static let name = "sarif"
 
@@ -28,13 +29,22 @@ public enum SARIFReporter: Reporter {
 
     private struct Run: Encodable {
         var columnKind = "unicodeCodePoints"
+        var originalUriBaseIds: [String: ArtifactLocation]?
         var results: [Result]
         var tool = Tool()
 
         init(_ report: LintReport) {
-            results = report.findings.map(Result.init)
+            let base = report.base
+            results = report.findings.map { Result($0, based: base != nil) }
+            if let base {
+                let uri = base.absoluteString.hasSuffix("/") ? base.absoluteString : base.absoluteString + "/"
+                originalUriBaseIds = [SARIFReporter.sourceRoot: ArtifactLocation(uri: uri, uriBaseId: nil)]
+            }
         }
     }
+
+    /// The name of the base that relative artifact locations are resolved against.
+    static let sourceRoot = "%SRCROOT%"
 
     private struct Tool: Encodable {
         var driver = ToolComponent()
@@ -74,9 +84,9 @@ public enum SARIFReporter: Reporter {
         var ruleId: String
         var ruleIndex: Int
 
-        init(_ finding: Finding) {
+        init(_ finding: Finding, based: Bool) {
             level = SARIFReporter.level(finding.severity)
-            locations = [Location(finding)]
+            locations = [Location(finding, based: based)]
             message = Message(text: finding.message)
             ruleId = finding.rule.rawValue
             ruleIndex = RuleID.allCases.firstIndex(of: finding.rule) ?? 0
@@ -86,9 +96,12 @@ public enum SARIFReporter: Reporter {
     private struct Location: Encodable {
         var physicalLocation: PhysicalLocation
 
-        init(_ finding: Finding) {
+        init(_ finding: Finding, based: Bool) {
+            let relative = !finding.file.hasPrefix("/")
             physicalLocation = PhysicalLocation(
-                artifactLocation: ArtifactLocation(uri: uri(finding.file)),
+                artifactLocation: relative
+                    ? ArtifactLocation(uri: uri(finding.file), uriBaseId: based ? SARIFReporter.sourceRoot : nil)
+                    : ArtifactLocation(uri: "file://" + uri(finding.file), uriBaseId: nil),
                 region: Region(startColumn: finding.column, startLine: finding.line)
             )
         }
@@ -101,7 +114,7 @@ public enum SARIFReporter: Reporter {
 
     private struct ArtifactLocation: Encodable {
         var uri: String
-        var uriBaseId = "%SRCROOT%"
+        var uriBaseId: String?
     }
 
     private struct Region: Encodable {
