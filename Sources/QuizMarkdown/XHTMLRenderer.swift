@@ -7,23 +7,32 @@
 /// `vbscript:`, `file:` and (except images) `data:` get an empty `href`, as
 /// in cmark-gfm's safe mode. Control characters XML cannot carry are dropped.
 public enum XHTMLRenderer {
-    public static func render(_ markdown: String) -> String {
-        render(MarkdownDocument(markdown))
+    /// What becomes of links and images.
+    public enum Links: Sendable {
+        /// `<a href>` and `<img src>`, as written.
+        case kept
+        /// For a page that must make no request and lead nowhere else: a link is its text, followed
+        /// by its address in parentheses when that differs; an image is its alt text.
+        case shownAsText
+    }
+
+    public static func render(_ markdown: String, links: Links = .kept) -> String {
+        render(MarkdownDocument(markdown), links: links)
     }
 
     /// `markdown` as inline XHTML when it is a single paragraph (no `<p>` around it), else as blocks.
-    public static func inline(_ markdown: String) -> String {
+    public static func inline(_ markdown: String, links: Links = .kept) -> String {
         let document = MarkdownDocument(markdown)
         let blocks = document.root.children
         if blocks.count == 1, case .paragraph = document.nodes[blocks[0]].kind {
-            var writer = Writer(document: document)
+            var writer = Writer(document: document, links: links)
             return writer.run(from: blocks[0], includingSelf: false)
         }
-        return render(document)
+        return render(document, links: links)
     }
 
-    public static func render(_ document: MarkdownDocument) -> String {
-        var writer = Writer(document: document)
+    public static func render(_ document: MarkdownDocument, links: Links = .kept) -> String {
+        var writer = Writer(document: document, links: links)
         return writer.run(from: 0, includingSelf: true)
     }
 
@@ -37,12 +46,14 @@ public enum XHTMLRenderer {
 
     private struct Writer {
         let document: MarkdownDocument
+        let links: Links
         /// The parent of each node, nil for the document.
         let parents: [Int?]
         var out = ""
 
-        init(document: MarkdownDocument) {
+        init(document: MarkdownDocument, links: Links) {
             self.document = document
+            self.links = links
             var parents = [Int?](repeating: nil, count: document.nodes.count)
             for (index, node) in document.nodes.enumerated() {
                 for child in node.children { parents[child] = index }
@@ -146,6 +157,14 @@ public enum XHTMLRenderer {
             case .strikethrough:
                 out += "<del>"
                 return ("</del>", false)
+            case .link(let destination, _) where links == .shownAsText:
+                let shown = destination.hasPrefix("mailto:") ? String(destination.dropFirst(7)) : destination
+                let text = document.plainText(of: index)
+                let suffix = destination.isEmpty || shown == text || shown == "http://" + text ? "" : " (" + Self.escape(destination) + ")"
+                return (suffix, false)
+            case .image(let source, _) where links == .shownAsText:
+                let text = document.plainText(of: index)
+                out += Self.escape(text.isEmpty ? source : text)
             case .link(let destination, let title):
                 out += "<a href=\"" + Self.escapeHref(Self.safe(destination, image: false)) + "\""
                 if !title.isEmpty { out += " title=\"" + Self.escape(title) + "\"" }

@@ -84,22 +84,8 @@ public enum Figures {
 
 extension String {
     /// Padded with spaces to `width` terminal columns (wide characters count two).
-    func padded(to width: Int) -> String {
-        let columns = DisplayWidth.of(self)
-        return columns >= width ? self + " " : self + String(repeating: " ", count: width - columns)
-    }
+    func padded(to width: Int) -> String { DisplayWidth.padded(self, to: width) }
 
     /// Cut to at most `width` terminal columns, with an ellipsis when anything was cut.
-    func truncated(to width: Int) -> String {
-        guard DisplayWidth.of(self) > width else { return self }
-        var out = ""
-        var columns = 0
-        for character in self {
-            let w = DisplayWidth.of(character)
-            if columns + w > width - 1 { break }
-            out.append(character)
-            columns += w
-        }
-        return out + "…"
-    }
+    func truncated(to width: Int) -> String { DisplayWidth.truncated(self, to: width) }
 }
