@@ -208,23 +208,9 @@ public enum XHTMLRenderer {
             html.drop { $0 == " " }.hasPrefix("<!--")
         }
 
-        /// `&`, `<`, `>` and `"` as references; control characters other than tab and line feed dropped.
+        /// `&`, `<`, `>` and `"` as references (apostrophes kept, as cmark-gfm writes them).
         static func escape(_ text: String) -> String {
-            var result = ""
-            result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "&": result += "&amp;"
-                case "<": result += "&lt;"
-                case ">": result += "&gt;"
-                case "\"": result += "&quot;"
-                case "\t", "\n": result.unicodeScalars.append(scalar)
-                case "\u{FFFE}", "\u{FFFF}": break
-                case _ where scalar.properties.generalCategory == .control: break
-                default: result.unicodeScalars.append(scalar)
-                }
-            }
-            return result
+            XMLEscape.escaped(text, apostrophe: false)
         }
 
         /// A URL for `href` or `src`: bytes outside the URL-safe set percent-encoded, as cmark-gfm does.
