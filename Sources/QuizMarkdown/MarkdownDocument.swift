@@ -37,13 +37,17 @@ public struct MarkdownDocument: Sendable {
         return out
     }
 
-    /// The plain text of inline Markdown read as one heading's text: `` `a_b` *c* `` → `a_b c`.
-    public static func plainText(inline markdown: String) -> String {
+    /// Inline Markdown on its own, its lines joined as one: a heading's text, a choice, a
+    /// prompt read as running text. Returns the document and the node holding the inlines.
+    public static func inline(_ markdown: String) -> (document: MarkdownDocument, node: Int) {
         let document = MarkdownDocument("# " + markdown.split(whereSeparator: \.isNewline).joined(separator: " "))
-        guard let heading = document.root.children.first, case .heading = document.nodes[heading].kind else {
-            return markdown
-        }
-        return document.plainText(of: heading)
+        return (document, document.root.children.first ?? 0)
+    }
+
+    /// The plain text of inline Markdown: `` `a_b` *c* `` → `a_b c`.
+    public static func plainText(inline markdown: String) -> String {
+        let (document, node) = inline(markdown)
+        return document.plainText(of: node)
     }
 
     /// The tree as indented lines, one per node, with its range: `heading(level: 2) 3:1-3:9`.
