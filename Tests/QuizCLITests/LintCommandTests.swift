@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `quiz lint` as CI runs it: output, exit codes, and one clear line for every way it can fail.
-@Suite struct LintCommandTests {
+@Suite(.timeLimit(.minutes(1))) struct LintCommandTests {
     static let lesson = "# Demo\n\n## Alpha\n\nText.\n"
     static let goodBank = """
         quiz: demo
@@ -17,17 +17,17 @@ import Testing
 
         """
 
-    @Test func shippedContentLintsClean() throws {
-        let result = try QuizProcess.run(["lint", "--strict"])
+    @Test func shippedContentLintsClean() async throws {
+        let result = try await QuizProcess.run(["lint", "--strict"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.hasSuffix("0 errors, 0 warnings in 2 files\n"), "\(result.stdout)")
         #expect(result.stderr.isEmpty)
     }
 
-    @Test func errorsExitOneWithFileLineColumn() throws {
+    @Test func errorsExitOneWithFileLineColumn() async throws {
         let root = try QuizProcess.root(["Lessons/demo.md": Self.lesson,
                                          "Quizzes/demo.yaml": Self.goodBank.replacingOccurrences(of: "answer: A", with: "answer: E")])
-        let result = try QuizProcess.run(["lint", "--root", root.path], in: root)
+        let result = try await QuizProcess.run(["lint", "--root", root.path], in: root)
         #expect(result.status == 1)
         #expect(result.stdout == """
             Quizzes/demo.yaml:8:13: error: answer "E" is not one of the 2 choices (A–B) [answer-key]
@@ -36,20 +36,20 @@ import Testing
             """)
     }
 
-    @Test func syntaxErrorIsOneLine() throws {
+    @Test func syntaxErrorIsOneLine() async throws {
         let root = try QuizProcess.root(["Lessons/demo.md": Self.lesson, "Quizzes/demo.yaml": "quiz: demo\ntitle: [Demo\n"])
-        let result = try QuizProcess.run(["lint", "--root", root.path], in: root)
+        let result = try await QuizProcess.run(["lint", "--root", root.path], in: root)
         #expect(result.status == 1)
         let lines = result.stdout.split(separator: "\n").filter { $0.hasPrefix("Quizzes/") }
-        #expect(lines == ["Quizzes/demo.yaml:2:13: error: did not find expected ',' or ']' (while parsing a flow sequence at line 2, column 8) [yaml-syntax]"])
+        #expect(lines == ["Quizzes/demo.yaml:2:13: error: the [ list opened on line 2 is not closed; add `]` at its end, or quote an item that holds a comma, `[` or `]` (YAML: did not find expected ',' or ']' (while parsing a flow sequence at line 2, column 8)) [yaml-syntax]"])
         #expect(!result.stderr.contains("Fatal error"))
     }
 
-    @Test func warningsPassUnlessStrict() throws {
+    @Test func warningsPassUnlessStrict() async throws {
         let bank = Self.goodBank.replacingOccurrences(of: "    explanation: Red.\n", with: "")
         let root = try QuizProcess.root(["Lessons/demo.md": Self.lesson, "Quizzes/demo.yaml": bank])
-        #expect(try QuizProcess.run(["lint", "--root", root.path]).status == 0)
-        #expect(try QuizProcess.run(["lint", "--root", root.path, "--strict"]).status == 1)
+        #expect(try await QuizProcess.run(["lint", "--root", root.path]).status == 0)
+        #expect(try await QuizProcess.run(["lint", "--root", root.path, "--strict"]).status == 1)
     }
 
     @Test(arguments: [
@@ -58,37 +58,37 @@ import Testing
         (["lint", "--format", "xml"], "xml"),
         (["lint", "--bogus"], "--bogus"),
     ])
-    func usageErrorsExitTwo(_ arguments: [String], _ mentions: String) throws {
-        let result = try QuizProcess.run(arguments)
+    func usageErrorsExitTwo(_ arguments: [String], _ mentions: String) async throws {
+        let result = try await QuizProcess.run(arguments)
         #expect(result.status == 2, "\(result.stderr)")
         #expect(result.stderr.contains(mentions), "\(result.stderr)")
         #expect(result.stdout.isEmpty)
     }
 
-    @Test func noRootFoundExitsTwoWithOneLine() throws {
+    @Test func noRootFoundExitsTwoWithOneLine() async throws {
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent("quiz-empty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
-        let result = try QuizProcess.run(["lint"], in: empty)
+        let result = try await QuizProcess.run(["lint"], in: empty)
         #expect(result.status == 2)
         #expect(result.stderr.split(separator: "\n").count == 1)
         #expect(result.stderr.contains("no content root"))
     }
 
-    @Test func pathsReportOnThoseFilesButCheckTheWholeRoot() throws {
+    @Test func pathsReportOnThoseFilesButCheckTheWholeRoot() async throws {
         let other = Self.goodBank.replacingOccurrences(of: "quiz: demo", with: "quiz: other")
         let root = try QuizProcess.root(["Lessons/demo.md": Self.lesson, "Quizzes/demo.yaml": Self.goodBank,
                                          "Quizzes/other.yaml": other.replacingOccurrences(of: "lesson", with: "x") + "lesson: demo\n"])
-        let result = try QuizProcess.run(["lint", "Quizzes/other.yaml"], in: root)
+        let result = try await QuizProcess.run(["lint", "Quizzes/other.yaml"], in: root)
         #expect(result.status == 1)
         #expect(result.stdout.contains("Quizzes/other.yaml:4:9: error: question id \"one\" is already used at Quizzes/demo.yaml:4"), "\(result.stdout)")
         #expect(!result.stdout.contains("Quizzes/demo.yaml:4:9"))
         #expect(result.stdout.hasSuffix("in 1 file\n"))
     }
 
-    @Test func jsonIsParseableAndCountsMatch() throws {
+    @Test func jsonIsParseableAndCountsMatch() async throws {
         let root = try QuizProcess.root(["Lessons/demo.md": Self.lesson,
                                          "Quizzes/demo.yaml": Self.goodBank.replacingOccurrences(of: "answer: A", with: "answer: [A]")])
-        let result = try QuizProcess.run(["lint", "--root", root.path, "--format", "json"])
+        let result = try await QuizProcess.run(["lint", "--root", root.path, "--format", "json"])
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         #expect(object?["errors"] as? Int == 1)
         #expect((object?["findings"] as? [[String: Any]])?.first?["rule"] as? String == "answer-key")
@@ -96,19 +96,19 @@ import Testing
 
     /// CI runs from the repository's top while the course sits in a folder of it: every path a
     /// format prints must lead to the file from there, and SARIF must define the base it names.
-    @Test func fromTheParentOfTheCoursePathsLeadToTheFiles() throws {
+    @Test func fromTheParentOfTheCoursePathsLeadToTheFiles() async throws {
         let root = try QuizProcess.root(["Lessons/demo.md": Self.lesson,
                                          "Quizzes/demo.yaml": Self.goodBank.replacingOccurrences(of: "answer: A", with: "answer: E")])
         let parent = root.deletingLastPathComponent()
         let folder = root.lastPathComponent
 
-        let github = try QuizProcess.run(["lint", "--root", folder, "--format", "github"], in: parent)
+        let github = try await QuizProcess.run(["lint", "--root", folder, "--format", "github"], in: parent)
         #expect(github.status == 1)
         let file = try #require(github.stdout.split(separator: ",").first?.split(separator: "=").last.map(String.init))
         #expect(file == "\(folder)/Quizzes/demo.yaml")
         #expect(FileManager.default.fileExists(atPath: parent.appendingPathComponent(file).path))
 
-        let sarif = try QuizProcess.run(["lint", "--root", folder, "--format", "sarif"], in: parent)
+        let sarif = try await QuizProcess.run(["lint", "--root", folder, "--format", "sarif"], in: parent)
         let log = try #require(JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
         let run = try #require((log["runs"] as? [[String: Any]])?.first)
         let bases = try #require(run["originalUriBaseIds"] as? [String: [String: Any]])

@@ -21,34 +21,29 @@ struct QuizProcess {
         return packageRoot.appendingPathComponent(".build/debug/quiz")
     }
 
-    /// Runs `quiz` with arguments, optional stdin text, in a folder, with extra environment.
+    /// How long one run of `quiz` may take before it is killed and its test fails: generous, since the machine
+    /// may be busy, yet far below what the suite's time limits allow.
+    static let deadline: Double = 30
+
+    /// Runs `quiz` with arguments, stdin text (then end of input), in a folder, with extra environment.
+    /// Throws `RunningProgram.Overdue`, with what it printed, when it does not finish within `seconds`.
     static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil,
-                    environment: [String: String] = [:]) throws -> Result {
-        ignoreBrokenPipes()
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory ?? packageRoot
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = "1"
-        for (k, v) in environment { env[k] = v }
-        process.environment = env
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { try? input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8)) }
-        try? input.fileHandleForWriting.close()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-                      status: process.terminationStatus)
+                    environment: [String: String] = [:], within seconds: Double = deadline) async throws -> Result {
+        let program = try start(arguments, in: directory, environment: environment)
+        program.writeAllThenClose(stdin ?? "")
+        try await program.finish(within: seconds)
+        return Result(stdout: program.stdout, stderr: program.stderr, status: program.process.terminationStatus)
     }
 
-    /// Writing to a child that already exited must fail quietly, not kill the test runner.
-    static func ignoreBrokenPipes() { signal(SIGPIPE, SIG_IGN) }
+    /// Starts `quiz` with stdin left open, for a test that drives it line by line; with `mergingErrors`, stderr
+    /// lands in `stdout` as a terminal would show both.
+    static func start(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+                      mergingErrors: Bool = false) throws -> RunningProgram {
+        var env = ["NO_COLOR": "1"]
+        for (key, value) in environment { env[key] = value }
+        return try RunningProgram(binary, arguments, in: directory ?? packageRoot, environment: env,
+                                  mergingErrors: mergingErrors)
+    }
 
     /// A fresh temporary content root holding the given files (path → text).
     static func root(_ files: [String: String]) throws -> URL {

@@ -2,23 +2,23 @@ import Foundation
 import Testing
 
 /// `quiz report`, `quiz history` and `quiz stats` on attempts made through the binary.
-@Suite struct ReportCommandTests {
+@Suite(.timeLimit(.minutes(1))) struct ReportCommandTests {
     /// A store with two submitted attempts of the shipped test: one all right, one all skipped.
-    static func storeWithAttempts() throws -> String {
+    static func storeWithAttempts() async throws -> String {
         let store = SessionTests.store()
         let plan = SessionTests.shippedPlan(seed: 11)
         let right = plan.map(SessionTests.rightLine).joined(separator: "\n") + "\ny\n"
-        let first = try QuizProcess.run(["take", "websockets-sse-polling", "--seed", "11", "--store", store], stdin: right)
+        let first = try await QuizProcess.run(["take", "websockets-sse-polling", "--seed", "11", "--store", store], stdin: right)
         #expect(first.stdout.contains("Score 21 / 21 (100.00%) · PASSED"), "\(first.stdout.suffix(2000))")
-        let second = try QuizProcess.run(["take", "websockets-sse-polling", "--seed", "12", "--store", store], stdin: "submit\ny\n")
+        let second = try await QuizProcess.run(["take", "websockets-sse-polling", "--seed", "12", "--store", store], stdin: "submit\ny\n")
         #expect(second.stdout.contains("Score 0 / 21 (0.00%) · FAILED"))
         return store
     }
 
-    @Test func jsonReportOfTheLatestAttemptIsStableAndMatchesTheContract() throws {
-        let store = try Self.storeWithAttempts()
-        let a = try QuizProcess.run(["report", "--format", "json", "--store", store])
-        let b = try QuizProcess.run(["report", "--format", "json", "--store", store])
+    @Test func jsonReportOfTheLatestAttemptIsStableAndMatchesTheContract() async throws {
+        let store = try await Self.storeWithAttempts()
+        let a = try await QuizProcess.run(["report", "--format", "json", "--store", store])
+        let b = try await QuizProcess.run(["report", "--format", "json", "--store", store])
         #expect(a.status == 0)
         #expect(a.stdout == b.stdout, "two exports of one attempt are byte-identical")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(a.stdout.utf8)) as? [String: Any])
@@ -30,43 +30,43 @@ import Testing
         #expect((object["sections"] as? [Any])?.count == 7)
     }
 
-    @Test func outputFileHoldsExactlyWhatStdoutShows() throws {
-        let store = try Self.storeWithAttempts()
+    @Test func outputFileHoldsExactlyWhatStdoutShows() async throws {
+        let store = try await Self.storeWithAttempts()
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("quiz-report-\(UUID().uuidString).html")
-        let toFile = try QuizProcess.run(["report", "--format", "html", "-o", file.path, "--store", store])
-        let toStdout = try QuizProcess.run(["report", "--format", "html", "--store", store])
+        let toFile = try await QuizProcess.run(["report", "--format", "html", "-o", file.path, "--store", store])
+        let toStdout = try await QuizProcess.run(["report", "--format", "html", "--store", store])
         #expect(toFile.status == 0 && toFile.stdout.isEmpty)
         #expect(try String(contentsOf: file, encoding: .utf8) == toStdout.stdout)
         #expect(!toStdout.stdout.contains("<script"))
     }
 
-    @Test func allAttemptsOfATestAsOneCSV() throws {
-        let store = try Self.storeWithAttempts()
-        let result = try QuizProcess.run(["report", "--all", "--test", "websockets-sse-polling", "--format", "csv", "--store", store])
+    @Test func allAttemptsOfATestAsOneCSV() async throws {
+        let store = try await Self.storeWithAttempts()
+        let result = try await QuizProcess.run(["report", "--all", "--test", "websockets-sse-polling", "--format", "csv", "--store", store])
         #expect(result.status == 0)
         let rows = result.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(rows.count == 1 + 2 * 21, "a header and one row per attempt and question")
         #expect(rows[0].hasPrefix("attempt,started_at,status,percent,"))
     }
 
-    @Test func historyListsEachAttempt() throws {
-        let store = try Self.storeWithAttempts()
-        let result = try QuizProcess.run(["history", "--store", store])
+    @Test func historyListsEachAttempt() async throws {
+        let store = try await Self.storeWithAttempts()
+        let result = try await QuizProcess.run(["history", "--store", store])
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 3)
         #expect(lines[1].contains("21 / 21") && lines[1].contains("100.00%") && lines[1].contains("passed"))
         #expect(lines[2].contains("0 / 21") && lines[2].contains("failed") && lines[2].contains("submitted"))
     }
 
-    @Test func statsCountsTheAttempts() throws {
-        let store = try Self.storeWithAttempts()
-        let result = try QuizProcess.run(["stats", "websockets-sse-polling", "--format", "json", "--store", store])
+    @Test func statsCountsTheAttempts() async throws {
+        let store = try await Self.storeWithAttempts()
+        let result = try await QuizProcess.run(["stats", "websockets-sse-polling", "--format", "json", "--store", store])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["schema"] as? String == "quiz-stats/1")
         #expect(object["attempts"] as? Int == 2)
         #expect(object["mean_percent"] as? Double == 50)
-        let text = try QuizProcess.run(["stats", "websockets-sse-polling", "--store", store])
+        let text = try await QuizProcess.run(["stats", "websockets-sse-polling", "--store", store])
         #expect(text.stdout.contains("2 attempts"))
     }
 
@@ -76,8 +76,8 @@ import Testing
         (["report", "nope"], "no attempt has an id starting with \"nope\""),
         (["stats", "websockets-sse-polling", "--since", "yesterday"], "YYYY-MM-DD"),
     ])
-    func mistakesExitTwoWithOneLine(_ arguments: [String], _ mentions: String) throws {
-        let result = try QuizProcess.run(arguments + ["--store", SessionTests.store()])
+    func mistakesExitTwoWithOneLine(_ arguments: [String], _ mentions: String) async throws {
+        let result = try await QuizProcess.run(arguments + ["--store", SessionTests.store()])
         #expect(result.status == 2)
         #expect(result.stderr.contains(mentions), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1)

@@ -3,7 +3,7 @@ import QuizKit
 import Testing
 
 /// Sessions through the built binary with piped stdin, as a learner or another program drives them.
-@Suite struct SessionTests {
+@Suite(.timeLimit(.minutes(1))) struct SessionTests {
     static let shippedRoot = QuizProcess.packageRoot
 
     /// The line a learner types to answer an item right, for its layout.
@@ -47,7 +47,7 @@ import Testing
         FileManager.default.temporaryDirectory.appendingPathComponent("quiz-store-\(UUID().uuidString)/quiz.sqlite").path
     }
 
-    @Test func wholePracticeTestWithAFixedSeed() throws {
+    @Test func wholePracticeTestWithAFixedSeed() async throws {
         let plan = Self.shippedPlan(seed: 42)
         #expect(plan.count == 21)
         // Right on the first 15, wrong on the next 3 (a wrong true/false, letter or number), the last 3 skipped.
@@ -56,7 +56,7 @@ import Testing
             lines.append(Self.wrongLine(item))
         }
         lines += ["skip", "skip", "skip", "submit", "y"]
-        let result = try QuizProcess.run(["take", "websockets-sse-polling", "--seed", "42", "--store", Self.store()],
+        let result = try await QuizProcess.run(["take", "websockets-sse-polling", "--seed", "42", "--store", Self.store()],
                                          stdin: lines.joined(separator: "\n") + "\n")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("21 questions · 7:00 · pass mark 70% · seed 42"))
@@ -65,11 +65,11 @@ import Testing
         #expect(result.stdout.contains("Saved as attempt "))
     }
 
-    @Test func garbageGetsAnExplanationAndTheSameQuestion() throws {
+    @Test func garbageGetsAnExplanationAndTheSameQuestion() async throws {
         let plan = Self.shippedPlan(seed: 7)
         let first = plan[0]
         let garbage = first.question.type == .numeric ? "lots" : "zzz 99"
-        let result = try QuizProcess.run(["take", "websockets-sse-polling", "--seed", "7", "--store", Self.store()],
+        let result = try await QuizProcess.run(["take", "websockets-sse-polling", "--seed", "7", "--store", Self.store()],
                                          stdin: "\(garbage)\nquit\n")
         #expect(result.status == 0)
         let header = "[1/21] "
@@ -80,47 +80,47 @@ import Testing
         #expect(result.stdout.contains("Saved. Continue with: quiz resume"))
     }
 
-    @Test func endOfInputSubmits() throws {
-        let result = try QuizProcess.run(["take", "websockets-sse-polling", "--seed", "3", "--store", Self.store()], stdin: "")
+    @Test func endOfInputSubmits() async throws {
+        let result = try await QuizProcess.run(["take", "websockets-sse-polling", "--seed", "3", "--store", Self.store()], stdin: "")
         #expect(result.status == 0)
         #expect(result.stdout.contains("Score 0 / 21 (0.00%) · FAILED"))
     }
 
-    @Test func aBankWithLintErrorsIsRefused() throws {
+    @Test func aBankWithLintErrorsIsRefused() async throws {
         let root = try QuizProcess.root([
             "Lessons/demo.md": "# Demo\n\n## Alpha\n\nText.\n",
             "Quizzes/demo.yaml": "quiz: demo\ntitle: Demo\nquestions:\n  - id: q\n    section: alpha\n    prompt: P\n    choices: [A1, B1]\n    answer: Z\n    explanation: E\ntests:\n  - {id: t, title: T}\n",
         ])
-        let result = try QuizProcess.run(["take", "demo", "--store", Self.store()], in: root)
+        let result = try await QuizProcess.run(["take", "demo", "--store", Self.store()], in: root)
         #expect(result.status == 2)
         #expect(result.stderr.contains("Quizzes/demo.yaml:8:13: error:"), "\(result.stderr)")
         #expect(result.stderr.contains("lint error"))
         #expect(result.stdout.isEmpty)
     }
 
-    @Test func anEditAfterACachedRunIsLintedAgain() throws {
+    @Test func anEditAfterACachedRunIsLintedAgain() async throws {
         let bank = "quiz: demo\ntitle: Demo\nquestions:\n  - id: q\n    section: alpha\n    prompt: P\n    choices: [A1, B1]\n    shuffle: false\n    answer: A\n    explanation: E\ntests:\n  - {id: t, title: T}\n"
         let root = try QuizProcess.root(["Lessons/demo.md": "# Demo\n\n## Alpha\n\nText.\n", "Quizzes/demo.yaml": bank])
         let store = Self.store()
-        let first = try QuizProcess.run(["take", "demo", "--store", store], stdin: "a\ny\n", in: root)
+        let first = try await QuizProcess.run(["take", "demo", "--store", store], stdin: "a\ny\n", in: root)
         #expect(first.stdout.contains("Score 1 / 1"), "\(first.stdout)\(first.stderr)")
-        let again = try QuizProcess.run(["take", "demo", "--store", store], stdin: "a\ny\n", in: root)
+        let again = try await QuizProcess.run(["take", "demo", "--store", store], stdin: "a\ny\n", in: root)
         #expect(again.stdout.contains("Score 1 / 1"), "a second run, from the cache, works the same")
         try bank.replacingOccurrences(of: "answer: A", with: "answer: C")
             .write(to: root.appendingPathComponent("Quizzes/demo.yaml"), atomically: true, encoding: .utf8)
-        let edited = try QuizProcess.run(["take", "demo", "--store", store], stdin: "a\ny\n", in: root)
+        let edited = try await QuizProcess.run(["take", "demo", "--store", store], stdin: "a\ny\n", in: root)
         #expect(edited.status == 2)
         #expect(edited.stderr.contains("[answer-key]"), "\(edited.stderr)")
     }
 
-    @Test func unknownTestExitsTwo() throws {
-        let result = try QuizProcess.run(["take", "no-such-bank", "--store", Self.store()])
+    @Test func unknownTestExitsTwo() async throws {
+        let result = try await QuizProcess.run(["take", "no-such-bank", "--store", Self.store()])
         #expect(result.status == 2)
         #expect(result.stderr.hasPrefix("quiz: no bank \"no-such-bank\""))
     }
 
-    @Test func resumeWithNothingToResumeExitsTwo() throws {
-        let result = try QuizProcess.run(["resume", "--store", Self.store()])
+    @Test func resumeWithNothingToResumeExitsTwo() async throws {
+        let result = try await QuizProcess.run(["resume", "--store", Self.store()])
         #expect(result.status == 2)
         #expect(result.stderr.contains("nothing to resume"))
     }

@@ -3,11 +3,11 @@ import QuizKit
 import Testing
 
 /// `quiz study`, `quiz check` and `quiz progress` through the binary, on the shipped unit.
-@Suite struct StudyTests {
-    @Test func studyShowsASectionThenItsQuickChecksAndResumesWhereItStopped() throws {
+@Suite(.timeLimit(.minutes(1))) struct StudyTests {
+    @Test func studyShowsASectionThenItsQuickChecksAndResumesWhereItStopped() async throws {
         let store = SessionTests.store()
         // Read section 1, then skip each of its quick checks: the section stays open.
-        let first = try QuizProcess.run(["study", "websockets-sse-polling", "--store", store],
+        let first = try await QuizProcess.run(["study", "websockets-sse-polling", "--store", store],
                                         stdin: "\nskip\nskip\nskip\nskip\nquit\n", environment: ["COLUMNS": "80"])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.hasPrefix("Section 1 of 8 · ~"), "\(first.stdout.prefix(200))")
@@ -17,21 +17,21 @@ import Testing
         let lesson = first.stdout.components(separatedBy: "Press Enter")[0]
         #expect(!lesson.split(separator: "\n").contains { $0.count > 80 && !$0.hasPrefix("    ") }, "the lesson's prose is wrapped to the width")
 
-        let check = try QuizProcess.run(["check", "websockets-sse-polling#what-is-real-time-communication", "--store", store],
+        let check = try await QuizProcess.run(["check", "websockets-sse-polling#what-is-real-time-communication", "--store", store],
                                         stdin: "quit\n")
         #expect(check.status == 0)
         #expect(check.stdout.contains("What is Real-Time Communication? · 4 quick checks"))
 
-        let progress = try QuizProcess.run(["progress", "--store", store])
+        let progress = try await QuizProcess.run(["progress", "--store", store])
         #expect(progress.stdout.contains("WebSockets vs SSE vs Polling · 0 of 8 done"), "\(progress.stdout)")
         #expect(progress.stdout.contains("Practice test: not taken yet (quiz take websockets-sse-polling)"))
 
-        let jump = try QuizProcess.run(["study", "websockets-sse-polling", "--section", "3", "--store", store], stdin: "quit\n")
+        let jump = try await QuizProcess.run(["study", "websockets-sse-polling", "--section", "3", "--store", store], stdin: "quit\n")
         #expect(jump.stdout.hasPrefix("Section 3 of 8 · ~"))
         #expect(jump.stdout.contains("Server-Sent Events (SSE) — Server Push"))
     }
 
-    @Test func twoTriesThenTheAnswerAndTheSectionIsDone() throws {
+    @Test func twoTriesThenTheAnswerAndTheSectionIsDone() async throws {
         let store = SessionTests.store()
         let root = ContentRoot.load(at: QuizProcess.packageRoot)
         let checks = root.quickChecks(lesson: "websockets-sse-polling", section: "what-is-real-time-communication")
@@ -40,7 +40,7 @@ import Testing
         // Wrong twice, right, wrong then right, right: two of four right at the first try.
         let lines = ["", SessionTests.wrongLine(items[0]), SessionTests.wrongLine(items[0]), SessionTests.rightLine(items[1]),
                      SessionTests.wrongLine(items[2]), SessionTests.rightLine(items[2]), SessionTests.rightLine(items[3]), "quit"]
-        let result = try QuizProcess.run(["study", "websockets-sse-polling", "--seed", "5", "--store", store],
+        let result = try await QuizProcess.run(["study", "websockets-sse-polling", "--seed", "5", "--store", store],
                                          stdin: lines.joined(separator: "\n") + "\n")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.components(separatedBy: "Try once more.").count - 1 == 2, "\(result.stdout.suffix(2500))")
@@ -48,20 +48,20 @@ import Testing
         #expect(result.stdout.components(separatedBy: "Right.").count - 1 == 3)
         #expect(result.stdout.contains("Section 2 of 8 · ~"), "study goes on to the next section")
 
-        let progress = try QuizProcess.run(["progress", "websockets-sse-polling", "--store", store])
+        let progress = try await QuizProcess.run(["progress", "websockets-sse-polling", "--store", store])
         #expect(progress.stdout.contains("1 of 8 done"), "\(progress.stdout)")
         #expect(progress.stdout.contains("Quick checks: 2 of 4 right first time (50%)"))
         #expect(progress.stdout.contains("✓ 1. What is Real-Time Communication?"))
 
-        let again = try QuizProcess.run(["study", "websockets-sse-polling", "--store", store], stdin: "quit\n")
+        let again = try await QuizProcess.run(["study", "websockets-sse-polling", "--store", store], stdin: "quit\n")
         #expect(again.stdout.hasPrefix("Section 2 of 8"), "study resumes at the first section not done")
     }
 
-    @Test func unknownLessonOrSectionExitsTwo() throws {
-        let a = try QuizProcess.run(["study", "websockets", "--store", SessionTests.store()])
+    @Test func unknownLessonOrSectionExitsTwo() async throws {
+        let a = try await QuizProcess.run(["study", "websockets", "--store", SessionTests.store()])
         #expect(a.status == 2)
         #expect(a.stderr.contains("lessons: websockets-sse-polling"), "\(a.stderr)")
-        let b = try QuizProcess.run(["check", "polling", "--store", SessionTests.store()])
+        let b = try await QuizProcess.run(["check", "polling", "--store", SessionTests.store()])
         #expect(b.status == 2)
         #expect(b.stderr.contains("no section \"polling\""))
     }

@@ -3,7 +3,7 @@ import QuizKit
 import Testing
 
 /// Loading a bank through the streaming path gives the same bank as reading it whole.
-@Suite struct BankLoadingTests {
+@Suite(.timeLimit(.minutes(1))) struct BankLoadingTests {
     static func load(_ yaml: String) throws -> ContentRoot {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("quiz-load-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url.appendingPathComponent("Quizzes"), withIntermediateDirectories: true)

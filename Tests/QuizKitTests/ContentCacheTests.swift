@@ -3,7 +3,7 @@ import QuizKit
 import Testing
 
 /// The content cache gives back exactly the banks it was given, and misses as soon as anything changes.
-@Suite struct ContentCacheTests {
+@Suite(.timeLimit(.minutes(1))) struct ContentCacheTests {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static func copyOfShippedRoot() throws -> URL {

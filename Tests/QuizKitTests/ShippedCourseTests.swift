@@ -3,7 +3,7 @@ import QuizKit
 import Testing
 
 /// The shipped unit "WebSockets vs SSE vs Polling": its shape is pinned so the content cannot silently drift.
-@Suite struct ShippedCourseTests {
+@Suite(.timeLimit(.minutes(1))) struct ShippedCourseTests {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let root = ContentRoot.load(at: packageRoot)
     static let lessonID = "websockets-sse-polling"

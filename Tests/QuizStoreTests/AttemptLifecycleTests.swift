@@ -2,7 +2,7 @@ import Foundation
 import QuizStore
 import Testing
 
-@Suite("An attempt from start to finish")
+@Suite("An attempt from start to finish", .timeLimit(.minutes(1)))
 struct AttemptLifecycleTests {
     @Test("create, save, change and finish an attempt, and read it all back")
     func roundTrip() throws {

@@ -3,7 +3,7 @@ import QuizStore
 import Testing
 
 /// Two `AttemptStore`s on one file stand in for two `quiz` processes.
-@Suite("One store file, several writers")
+@Suite("One store file, several writers", .timeLimit(.minutes(1)))
 struct SharedStoreTests {
     @Test("a response is visible to another store on the same file as soon as save returns")
     func committedAtOnce() throws {

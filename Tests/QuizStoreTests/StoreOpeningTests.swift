@@ -3,7 +3,7 @@ import GRDB
 import QuizStore
 import Testing
 
-@Suite("Opening a store")
+@Suite("Opening a store", .timeLimit(.minutes(1)))
 struct StoreOpeningTests {
     @Test("first use creates the folder 0700 and the file 0600, in WAL mode")
     func createsPrivateFiles() throws {

@@ -2,7 +2,7 @@ import Foundation
 import QuizStore
 import Testing
 
-@Suite("Walking every attempt of a test")
+@Suite("Walking every attempt of a test", .timeLimit(.minutes(1)))
 struct StreamingTests {
     struct Stop: Error {}
 

@@ -24,7 +24,7 @@ struct HostileInputTests {
     func tooDeep(_ c: Deep) {
         let started = ContinuousClock.now
         let error = #expect(throws: YAMLError.self) { try YAMLParser.parse(c.yaml) }
-        #expect(ContinuousClock.now - started < .seconds(1))
+        #expect(ContinuousClock.now - started < .seconds(10), "a bound only a hang crosses; the real figures are the benchmarks' job")
         #expect(error?.kind == .tooDeep)
         #expect(error?.mark == Mark(line: c.line, column: c.column))
         #expect(error?.message == "nesting is deeper than 256 levels; flatten the structure")
@@ -81,7 +81,7 @@ struct HostileInputTests {
 
     /// `a` holds 10 scalars and each later line holds 10 aliases of the line before, so
     /// `j` would expand to 10^10 nodes. The count passes 100,000 at the 8th alias on line 5.
-    @Test("a billion laughs is .aliasExpansion, well under a second", arguments: [9, 10])
+    @Test("a billion laughs is .aliasExpansion, long before it expands", arguments: [9, 10])
     func billionLaughs(levels: Int) {
         let names = "abcdefghij".map(String.init)
         var yaml = "a: &a [" + Array(repeating: "lol", count: 10).joined(separator: ", ") + "]\n"
@@ -91,7 +91,7 @@ struct HostileInputTests {
         }
         let started = ContinuousClock.now
         let error = #expect(throws: YAMLError.self) { try YAMLParser.parse(yaml) }
-        #expect(ContinuousClock.now - started < .milliseconds(500))
+        #expect(ContinuousClock.now - started < .seconds(5), "a bound only a blow-up crosses; the real figures are the benchmarks' job")
         #expect(error?.kind == .aliasExpansion)
         #expect(error?.mark == Mark(line: 5, column: 36))
     }
