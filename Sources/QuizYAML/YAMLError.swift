@@ -21,6 +21,15 @@ public struct YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
     public var kind: Kind
     public var message: String
     public var mark: Mark
+    /// For a libyaml syntax error: libyaml's problem alone (`message` adds its context).
+    public var problem: String?
+    /// For a libyaml syntax error: what libyaml was reading (`while parsing a block mapping`) and where it began.
+    public var context: (text: String, mark: Mark)? {
+        get { contextText.flatMap { text in contextMark.map { (text, $0) } } }
+        set { contextText = newValue?.text; contextMark = newValue?.mark }
+    }
+    private var contextText: String?
+    private var contextMark: Mark?
 
     public init(_ kind: Kind, _ message: String, at mark: Mark) {
         self.kind = kind

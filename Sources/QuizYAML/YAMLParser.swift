@@ -291,11 +291,14 @@ public final class YAMLParser {
             mark = Self.markOf(offset: min(Int(p.problem_offset), bytes.count), in: bytes)
             message = "cannot read the file: \(message)"
         }
+        var error = YAMLError(.syntax, message, at: mark)
+        error.problem = message
         if let context = p.context.map({ String(cString: $0) }) {
             let c = Self.mark(p.context_mark)
-            message += " (\(context) at line \(c.line), column \(c.column))"
+            error.message += " (\(context) at line \(c.line), column \(c.column))"
+            error.context = (context, c)
         }
-        return YAMLError(.syntax, message, at: mark)
+        return error
     }
 
     private static func mark(_ m: yaml_mark_t) -> Mark {

@@ -43,13 +43,12 @@ struct CheckRunner {
         while true {
             var next: [SessionEvent] = []
             for event in events {
+                Terminal.show(event)
                 switch event {
-                case .show(let text): Terminal.write(Wrapping.wrap(text, width: Terminal.width))
-                case .answered(let position), .flagged(let position):
+                case .answered(let position), .flagged(let position, _):
                     let record = ResponseRecord(session.answers[position - 1], attemptID: attempt.id, position: position)
                     try stored { () throws(StoreError) in try store.save(record) }
                 case .awaitLine:
-                    Terminal.write("> ")
                     switch reader.next() {
                     case .line(let line): next = session.receive(line, now: Monotonic.now)
                     case .endOfInput, .deadline:
@@ -63,6 +62,8 @@ struct CheckRunner {
                     try close(attempt, session)
                     if end == .quit { return .quit }
                     return session.isComplete ? .done : .notDone
+                default:
+                    break
                 }
             }
             events = next

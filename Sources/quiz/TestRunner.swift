@@ -18,13 +18,11 @@ struct TestRunner {
         while true {
             var next: [SessionEvent] = []
             for event in events {
+                Terminal.show(event)
                 switch event {
-                case .show(let text):
-                    Terminal.write(Wrapping.wrap(text, width: Terminal.width))
-                case .answered(let position), .flagged(let position):
+                case .answered(let position), .flagged(let position, _):
                     try save(position)
                 case .awaitLine:
-                    Terminal.write("> ")
                     let outcome = reader.next(deadline: session.deadline)
                     let now = Monotonic.now
                     switch outcome {
@@ -44,6 +42,8 @@ struct TestRunner {
                     try saveClock()
                 case .ended(let end):
                     return try finish(end)
+                default:
+                    break
                 }
             }
             if next.isEmpty { return try finish(session.end ?? .submitted) }

@@ -41,7 +41,7 @@ import Testing
         let result = try await QuizProcess.run(["lint", "--root", root.path], in: root)
         #expect(result.status == 1)
         let lines = result.stdout.split(separator: "\n").filter { $0.hasPrefix("Quizzes/") }
-        #expect(lines == ["Quizzes/demo.yaml:2:13: error: did not find expected ',' or ']' (while parsing a flow sequence at line 2, column 8) [yaml-syntax]"])
+        #expect(lines == ["Quizzes/demo.yaml:2:13: error: the [ list opened on line 2 is not closed; add `]` at its end, or quote an item that holds a comma, `[` or `]` (YAML: did not find expected ',' or ']' (while parsing a flow sequence at line 2, column 8)) [yaml-syntax]"])
         #expect(!result.stderr.contains("Fatal error"))
     }
 

@@ -14,14 +14,24 @@ struct QuickCheckSessionTests {
         return QuickCheckSession(questions: questions.enumerated().map { Sample.item($1, $0 + 1) }, answers: answers)
     }
 
-    static func screen(_ n: Int, of count: Int = 3) -> String {
-        "Quick check \(n) of \(count)\nQuestion q\(n)?\n  A) choice 1\n  B) choice 2\n  C) choice 3\n  D) choice 4\n"
+    static func screen(_ n: Int, of count: Int = 3, _ occasion: QuestionScreen.Occasion = .next) -> SessionEvent {
+        let options = (1...4).map { QuestionView.Option(label: String(Array("ABCD")[$0 - 1]), text: "choice \($0)") }
+        return .question(QuestionScreen(occasion: occasion, position: n, count: count, header: .quickCheck,
+                                        view: QuestionView(prompt: "Question q\(n)?", options: options, form: nil)))
+    }
+
+    /// How the engine marks an answer to check `position`.
+    static func marked(_ position: Int, right: Bool, choiceFeedback: String? = nil, rightAnswer: String? = nil,
+                       explanation: String? = nil, tryAgain: Bool = false) -> SessionEvent {
+        .feedback(AnswerFeedback(kind: .quickCheck, position: position, grade: Grade(points: right ? 1 : 0, max: 1, correct: right),
+                                 choiceFeedback: choiceFeedback, rightAnswer: rightAnswer, explanation: explanation,
+                                 tryAgain: tryAgain))
     }
 
     @Test("start shows the first check")
     func start() {
         var r = Self.round()
-        #expect(r.start(now: 0) == [.show(Self.screen(1)), .awaitLine])
+        #expect(r.start(now: 0) == [Self.screen(1, .first), .awaitLine])
         #expect(!r.isComplete)
     }
 
@@ -30,7 +40,7 @@ struct QuickCheckSessionTests {
         var r = Self.round()
         _ = r.start(now: 0)
         #expect(r.receive("b", now: 4)
-                == [.answered(position: 1), .show("Right. Because 1.\n"), .show("\n"), .show(Self.screen(2)), .awaitLine])
+                == [.answered(position: 1), Self.marked(1, right: true, explanation: "Because 1."), Self.screen(2), .awaitLine])
         #expect(r.answers[0].firstTryCorrect == true)
         #expect(r.answers[0].tries == 1)
         #expect(r.answers[0].timeSpent == 4)
@@ -42,7 +52,8 @@ struct QuickCheckSessionTests {
         var r = Self.round()
         _ = r.start(now: 0)
         #expect(r.receive("a", now: 1)
-                == [.answered(position: 1), .show("Not quite: Polling asks again and again.\nTry once more.\n"), .awaitLine])
+                == [.answered(position: 1), Self.marked(1, right: false, choiceFeedback: "Polling asks again and again.", tryAgain: true),
+                    .awaitLine])
         #expect(r.current == 0)
         #expect(r.answers[0].tries == 1)
         #expect(r.answers[0].firstTryCorrect == false)
@@ -54,7 +65,7 @@ struct QuickCheckSessionTests {
         var r = Self.round()
         _ = r.start(now: 0)
         _ = r.receive("b", now: 1)
-        #expect(r.receive("d", now: 2) == [.answered(position: 2), .show("Not quite.\nTry once more.\n"), .awaitLine])
+        #expect(r.receive("d", now: 2) == [.answered(position: 2), Self.marked(2, right: false, tryAgain: true), .awaitLine])
     }
 
     @Test("wrong twice: the feedback, the right answer and the explanation, then the next check")
@@ -64,8 +75,8 @@ struct QuickCheckSessionTests {
         _ = r.receive("a", now: 1)
         #expect(r.receive("c", now: 3) == [
             .answered(position: 1),
-            .show("Not quite: Not a push.\nThe answer: B) choice 2. Because 1.\n"),
-            .show("\n"), .show(Self.screen(2)), .awaitLine,
+            Self.marked(1, right: false, choiceFeedback: "Not a push.", rightAnswer: "B) choice 2", explanation: "Because 1."),
+            Self.screen(2), .awaitLine,
         ])
         #expect(r.answers[0].tries == 2)
         #expect(r.answers[0].firstTryCorrect == false)
@@ -79,7 +90,7 @@ struct QuickCheckSessionTests {
         var r = Self.round()
         _ = r.start(now: 0)
         _ = r.receive("a", now: 1)
-        #expect(r.receive("b", now: 2).prefix(2) == [.answered(position: 1), .show("Right. Because 1.\n")])
+        #expect(r.receive("b", now: 2).prefix(2) == [.answered(position: 1), Self.marked(1, right: true, explanation: "Because 1.")])
         #expect(r.answers[0].tries == 2)
         #expect(r.answers[0].firstTryCorrect == false)
         #expect(r.answers[0].grade.correct == true)
@@ -89,9 +100,9 @@ struct QuickCheckSessionTests {
     func hint() {
         var r = Self.round()
         _ = r.start(now: 0)
-        #expect(r.receive("hint", now: 1) == [.show("Hint: Think of the header.\n"), .awaitLine])
+        #expect(r.receive("hint", now: 1) == [.hint("Think of the header."), .awaitLine])
         _ = r.receive("b", now: 2)
-        #expect(r.receive("HINT", now: 3) == [.show("No hint for this one.\n"), .awaitLine])
+        #expect(r.receive("HINT", now: 3) == [.hint(nil), .awaitLine])
         #expect(r.answers[1].tries == 0)
     }
 
@@ -99,9 +110,9 @@ struct QuickCheckSessionTests {
     func skip() {
         var r = Self.round()
         _ = r.start(now: 0)
-        #expect(r.receive("skip", now: 1) == [.show("\n"), .show(Self.screen(2)), .awaitLine])
+        #expect(r.receive("skip", now: 1) == [Self.screen(2), .awaitLine])
         _ = r.receive("b", now: 2)
-        #expect(r.receive("b", now: 3) == [.answered(position: 3), .show("Right. Because 3.\n"), .ended(.finished)])
+        #expect(r.receive("b", now: 3) == [.answered(position: 3), Self.marked(3, right: true, explanation: "Because 3."), .ended(.finished)])
         #expect(r.isOver)
         #expect(r.answers[0].response == nil)
         #expect(!r.isComplete)
@@ -130,8 +141,8 @@ struct QuickCheckSessionTests {
         given[1] = SessionAnswer(response: .single(0), grade: Grade(points: 0, max: 1, correct: false), tries: 1,
                                  firstTryCorrect: false)
         var r = Self.round(answers: given)
-        #expect(r.start(now: 0) == [.show(Self.screen(2)), .awaitLine])
-        #expect(r.receive("a", now: 1).contains(.show("The answer: B) choice 2.\n")))
+        #expect(r.start(now: 0) == [Self.screen(2, .first), .awaitLine])
+        #expect(r.receive("a", now: 1).contains(Self.marked(2, right: false, rightAnswer: "B) choice 2")))
         #expect(r.answers[1].firstTryCorrect == false)
     }
 
@@ -163,7 +174,7 @@ struct QuickCheckSessionTests {
     func testCommands(_ line: String) {
         var r = Self.round()
         _ = r.start(now: 0)
-        #expect(r.receive(line, now: 1) == [.show("Here you can answer, or type hint, skip or quit.\n"), .awaitLine])
+        #expect(r.receive(line, now: 1) == [.notice(.testCommandInQuickCheck), .awaitLine])
         #expect(r.current == 0)
     }
 
@@ -171,7 +182,7 @@ struct QuickCheckSessionTests {
     func help() {
         var r = Self.round()
         _ = r.start(now: 0)
-        #expect(r.receive("?", now: 1) == [.show(SessionCommand.checkHelp), .awaitLine])
+        #expect(r.receive("?", now: 1) == [.help(.quickCheck), .awaitLine])
     }
 
     @Test("a line that is no answer: one line on what is expected, then the whole check again, and no try used")
@@ -179,7 +190,7 @@ struct QuickCheckSessionTests {
         var r = Self.round()
         _ = r.start(now: 0)
         #expect(r.receive("b c", now: 1)
-                == [.show("Pick only one: answer with one letter from A to D.\n"), .show(Self.screen(1)), .awaitLine])
+                == [.invalidAnswer("Pick only one: answer with one letter from A to D."), Self.screen(1, .again), .awaitLine])
         #expect(r.answers[0].tries == 0)
     }
 
@@ -189,8 +200,8 @@ struct QuickCheckSessionTests {
                          Question(id: "op", section: "s", prompt: "Which operator?", kind: .short(accepted: [.text("==")]))]
         var r = QuickCheckSession(questions: questions.enumerated().map { Sample.item($1, $0 + 1) })
         _ = r.start(now: 0)
-        #expect(r.receive("=hint", now: 1).prefix(2) == [.answered(position: 1), .show("Right.\n")])
-        #expect(r.receive("===", now: 2).prefix(2) == [.answered(position: 2), .show("Right.\n")])
+        #expect(r.receive("=hint", now: 1).prefix(2) == [.answered(position: 1), Self.marked(1, right: true)])
+        #expect(r.receive("===", now: 2).prefix(2) == [.answered(position: 2), Self.marked(2, right: true)])
         #expect(r.answers[1].response == .short("=="))
     }
 
@@ -200,9 +211,11 @@ struct QuickCheckSessionTests {
                          scoring: .partial)
         var r = QuickCheckSession(questions: [Sample.item(q, 1)])
         _ = r.start(now: 0)
-        #expect(r.receive("a", now: 1) == [.answered(position: 1), .show("Partly right.\nTry once more.\n"), .awaitLine])
+        let first = r.receive("a", now: 1)
+        #expect(first == [.answered(position: 1), .feedback(AnswerFeedback(
+            kind: .quickCheck, position: 1, grade: Grade(points: 0.5, max: 1, correct: false), tryAgain: true)), .awaitLine])
         #expect(r.answers[0].firstTryCorrect == false)
-        #expect(r.receive("a c", now: 2) == [.answered(position: 1), .show("Right.\n"), .ended(.finished)])
+        #expect(r.receive("a c", now: 2) == [.answered(position: 1), Self.marked(1, right: true), .ended(.finished)])
         #expect(r.isComplete)
     }
 }

@@ -70,9 +70,4 @@ extension Sample {
         return Question(id: id, section: "s", prompt: "Question \(id)?", kind: .single(choices: choices, answer: 1),
                         explanation: explanation, hint: hint, points: points)
     }
-
-    /// Everything the session printed, in order.
-    static func text(_ events: [SessionEvent]) -> String {
-        events.map { if case .show(let s) = $0 { s } else { "" } }.joined()
-    }
 }

@@ -98,7 +98,8 @@ public struct ContentRoot: Sendable {
     mutating func syntaxProblem(_ file: String, _ error: YAMLError, bytes: [UInt8]) {
         brokenFiles.insert(file)
         let mark = Self.clamp(error.mark, to: bytes)
-        findings.append(Finding(file: file, line: mark.line, column: mark.column, rule: .yamlSyntax, message: error.message))
+        findings.append(Finding(file: file, line: mark.line, column: mark.column, rule: .yamlSyntax,
+                                message: SyntaxAdvice.message(for: error, in: bytes)))
     }
 
     /// Keeps a mark within the file's last line (libyaml may point just past the end).

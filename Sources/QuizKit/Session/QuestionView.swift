@@ -1,46 +1,81 @@
-/// How a question is printed in a session: the prompt, one choice per line, and how to answer.
-public enum QuestionView {
-    /// Display letters: up to 8 choices, and up to 10 match options.
-    static let letters = Array("ABCDEFGHIJ")
+/// A question as laid out for one learner: the prompt, the labelled lines under it, and the form
+/// of answer expected when the lines do not make it obvious.
+///
+/// Labels are what the learner types: display letters follow this attempt's shuffle, so `B` here
+/// may be the author's third choice.
+public struct QuestionView: Sendable, Equatable {
+    /// A line under the prompt: a choice, an item to order, or one side of a match.
+    public struct Option: Sendable, Equatable {
+        /// `A`…`J` for choices and match options, `1`… for items and match left sides.
+        public var label: String
+        public var text: String
 
-    /// The prompt and choice lines (no header), each line ending in a newline.
-    public static func body(_ item: SessionQuestion) -> String {
+        public init(label: String, text: String) {
+            self.label = label
+            self.text = text
+        }
+    }
+
+    /// The form of answer a question type expects, for the types whose form the lines do not show.
+    public enum AnswerForm: Sendable, Equatable {
+        /// Every right letter of a multiple-choice question.
+        case letters
+        case trueOrFalse
+        case number
+        /// Every number 1…`count` once, first first.
+        case order(count: Int)
+        /// Each of 1…`count` paired with a letter.
+        case pairs(count: Int)
+    }
+
+    public var prompt: String
+    public var options: [Option]
+    public var form: AnswerForm?
+
+    public init(prompt: String, options: [Option], form: AnswerForm?) {
+        self.prompt = prompt
+        self.options = options
+        self.form = form
+    }
+
+    /// The question at its place in an attempt, laid out as that attempt shows it.
+    public init(_ item: SessionQuestion) {
         let q = item.question
-        var out = q.prompt.trimmingTrailingNewlines() + "\n"
         let p = item.presentation
+        var options: [Option] = []
         switch q.kind {
         case .single(let choices, _), .multiple(let choices, _):
             for (shown, index) in p.choices.enumerated() {
-                out += "  \(letters[shown])) \(choices[index].text)\n"
+                options.append(Option(label: String(Self.letters[shown]), text: choices[index].text))
             }
         case .order(let items):
             for (shown, index) in p.items.enumerated() {
-                out += "  \(shown + 1)) \(items[index].text)\n"
+                options.append(Option(label: String(shown + 1), text: items[index].text))
             }
         case .match(let pairs):
             for (i, pair) in pairs.enumerated() {
-                out += "  \(i + 1)) \(pair.left)\n"
+                options.append(Option(label: String(i + 1), text: pair.left))
             }
             for (shown, index) in p.options.enumerated() {
-                out += "  \(letters[shown])) \(pairs[index].right)\n"
+                options.append(Option(label: String(Self.letters[shown]), text: pairs[index].right))
             }
         case .truefalse, .short, .numeric:
             break
         }
-        if let how = howToAnswer(q) { out += "\(how)\n" }
-        return out
+        self.init(prompt: q.prompt.trimmingTrailingNewlines(), options: options, form: Self.form(of: q))
     }
 
-    /// A short line on the answer's form, for the types whose form is not obvious from the choices.
-    static func howToAnswer(_ q: Question) -> String? {
+    /// Display letters: up to 8 choices, and up to 10 match options.
+    static let letters = Array("ABCDEFGHIJ")
+
+    static func form(of q: Question) -> AnswerForm? {
         switch q.kind {
-        case .single: nil
-        case .multiple: "(Pick every right choice: letters, e.g. a c.)"
-        case .truefalse: "(true or false)"
-        case .short: nil
-        case .numeric: "(a number)"
-        case .order(let items): "(Give every number 1–\(items.count) once, first first.)"
-        case .match(let pairs): "(Pair each of 1–\(pairs.count) with a letter, e.g. 1B 2A.)"
+        case .single, .short: nil
+        case .multiple: .letters
+        case .truefalse: .trueOrFalse
+        case .numeric: .number
+        case .order(let items): .order(count: items.count)
+        case .match(let pairs): .pairs(count: pairs.count)
         }
     }
 

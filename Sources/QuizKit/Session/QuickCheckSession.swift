@@ -25,7 +25,7 @@ public struct QuickCheckSession: Sendable {
             return [.ended(.finished)]
         }
         current = first
-        return show(now: now)
+        return show(now: now, occasion: .first)
     }
 
     public mutating func receive(_ raw: String, now: Double) -> [SessionEvent] {
@@ -33,22 +33,20 @@ public struct QuickCheckSession: Sendable {
         let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if let command = SessionCommand(line) {
             switch command {
-            case .help: return [.show(SessionCommand.checkHelp), .awaitLine]
-            case .hint:
-                let hint = questions[current].question.hint.map { "Hint: \($0.trimmingTrailingNewlines())\n" } ?? "No hint for this one.\n"
-                return [.show(hint), .awaitLine]
+            case .help: return [.help(.quickCheck), .awaitLine]
+            case .hint: return [.hint(questions[current].question.hint?.trimmingTrailingNewlines()), .awaitLine]
             case .skip: return next(now: now, from: current + 1)
             case .quit:
                 isOver = true
                 return [.ended(.quit)]
             default:
-                return [.show("Here you can answer, or type hint, skip or quit.\n"), .awaitLine]
+                return [.notice(.testCommandInQuickCheck), .awaitLine]
             }
         }
         let item = questions[current]
         let response: Response
         do { response = try ResponseParser.parse(line, for: item.question, shown: item.presentation) } catch {
-            return [.show(error.message + "\n")] + show(now: now, restart: false)
+            return [.invalidAnswer(error.message)] + show(now: now, occasion: .again)
         }
         var a = answers[current]
         a.tries += 1
@@ -58,21 +56,16 @@ public struct QuickCheckSession: Sendable {
         a.grade = Scorer.grade(item.question, response)
         if a.tries == 1 { a.firstTryCorrect = a.grade.correct == true }
         answers[current] = a
-        var events: [SessionEvent] = [.answered(position: item.position)]
-        let explanation = item.question.explanation.map { " " + $0.trimmingTrailingNewlines() } ?? ""
-        if a.grade.correct == true {
-            events.append(.show("Right.\(explanation)\n"))
-        } else if a.tries == 1 {
-            var text = a.grade.points > 0 ? "Partly right" : "Not quite"
-            if let feedback = Self.feedback(for: response, item.question) { text += ": \(feedback)" } else { text += "." }
-            events.append(.show(text + "\nTry once more.\n"))
-            events.append(.awaitLine)
-            return events
-        } else {
-            var text = "The answer: \(QuestionView.rightAnswer(item)).\(explanation)"
-            if let feedback = Self.feedback(for: response, item.question) { text = "Not quite: \(feedback)\n" + text }
-            events.append(.show(text + "\n"))
-        }
+        let explanation = item.question.explanation?.trimmingTrailingNewlines()
+        let right = a.grade.correct == true
+        let tryAgain = !right && a.tries == 1
+        let feedback = AnswerFeedback(
+            kind: .quickCheck, position: item.position, grade: a.grade,
+            choiceFeedback: right ? nil : Self.feedback(for: response, item.question),
+            rightAnswer: right || tryAgain ? nil : QuestionView.rightAnswer(item),
+            explanation: tryAgain ? nil : explanation, tryAgain: tryAgain)
+        let events: [SessionEvent] = [.answered(position: item.position), .feedback(feedback)]
+        if tryAgain { return events + [.awaitLine] }
         return events + next(now: now, from: current + 1)
     }
 
@@ -104,12 +97,14 @@ public struct QuickCheckSession: Sendable {
             return [.ended(.finished)]
         }
         current = target
-        return [.show("\n")] + show(now: now)
+        return show(now: now, occasion: .next)
     }
 
-    private mutating func show(now: Double, restart: Bool = true) -> [SessionEvent] {
-        if restart { shownAt = now }
-        let item = questions[current]
-        return [.show("Quick check \(current + 1) of \(questions.count)\n" + QuestionView.body(item)), .awaitLine]
+    /// The check on screen; shown `again` after a line that was not an answer, its time keeps running.
+    private mutating func show(now: Double, occasion: QuestionScreen.Occasion) -> [SessionEvent] {
+        if occasion != .again { shownAt = now }
+        let screen = QuestionScreen(occasion: occasion, position: current + 1, count: questions.count, header: .quickCheck,
+                                    view: QuestionView(questions[current]))
+        return [.question(screen), .awaitLine]
     }
 }

@@ -31,22 +31,4 @@ enum SessionCommand: Equatable {
         default: return nil
         }
     }
-
-    static let testHelp = """
-        Answer with a letter (b), letters (a c), t or f, a number, numbers in order (3 1 2 4),
-        pairs (1B 2A 3C) or text, as each question asks. Commands:
-          skip      leave this question for later      flag    mark it to come back to
-          prev      the previous question              next    the next question
-          goto N    question N                         list    answered, unanswered, flagged
-          time      time left                          submit  finish and see your score
-          quit      stop now; quiz resume continues later
-        To answer with a command word, start the line with =, e.g. =next.
-
-        """
-
-    static let checkHelp = """
-        Answer as the question asks. Commands: hint, skip (come back later), quit (progress is saved).
-        To answer with a command word, start the line with =.
-
-        """
 }

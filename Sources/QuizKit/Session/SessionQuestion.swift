@@ -44,28 +44,3 @@ public struct SessionAnswer: Sendable, Equatable {
         SessionAnswer(grade: Grade(points: 0, max: max, correct: nil))
     }
 }
-
-/// What a session asks its driver to do: print, read, save, or stop.
-public enum SessionEvent: Sendable, Equatable {
-    /// Text to print as is (complete lines).
-    case show(String)
-    /// Print the `> ` prompt, flush, and read one line.
-    case awaitLine
-    /// The answer at this position changed: save it now.
-    case answered(position: Int)
-    /// The flag at this position changed: save it now.
-    case flagged(position: Int)
-    /// The session is over.
-    case ended(SessionEnd)
-}
-
-public enum SessionEnd: String, Sendable, Equatable {
-    /// Submitted by the learner or by end of input.
-    case submitted
-    /// The time limit ran out.
-    case expired
-    /// `quit`: the attempt stays in progress and can be resumed.
-    case quit
-    /// A quick-check round reached its end.
-    case finished
-}

@@ -86,24 +86,17 @@ public struct TestSession: Sendable {
         startedAt = now
         shownAt = now
         if expired(now) { return timeUp(now: now) }
-        var text = "\(settings.title) · \(settings.subtitle)\n"
-        var facts = ["\(questions.count) question\(questions.count == 1 ? "" : "s")"]
-        if let limit = settings.timeLimit {
-            let left = remaining(at: now) ?? limit
-            facts.append(left < limit ? "\(Self.clock(left)) of \(Self.clock(limit)) left" : Self.clock(limit))
-        } else {
-            facts.append("untimed")
-        }
-        facts.append("pass mark \(Self.number(settings.passMark))%")
-        facts.append("seed \(settings.seed)")
-        text += facts.joined(separator: " · ") + "\n"
-        text += "Answer with a letter (or as asked); type help for commands.\n"
+        let left = remaining(at: now)
+        let banner = SessionEvent.banner(TestBanner(
+            title: settings.title, subtitle: settings.subtitle, questionCount: questions.count,
+            timeLimit: settings.timeLimit, remaining: left.flatMap { $0 < (settings.timeLimit ?? 0) ? $0 : nil },
+            passMark: settings.passMark, seed: settings.seed))
         // A resumed attempt with every question answered is where a finished first pass is: at Submit?.
         guard let open = answers.firstIndex(where: { $0.response == nil }) else {
-            return [.show(text + "\n")] + askToSubmit(now: now)
+            return [banner] + askToSubmit(now: now)
         }
         current = open
-        return [.show(text + "\n")] + show(now: now)
+        return [banner] + show(now: now, occasion: .first)
     }
 
     /// One line from the learner.
@@ -116,14 +109,14 @@ public struct TestSession: Sendable {
         let item = questions[current]
         if settings.immediateFeedback && answers[current].response != nil {
             // Its feedback showed the right answer: a second answer would only copy it.
-            return [.show("You have answered this one and seen its answer; type next, or submit.\n"), .awaitLine]
+            return [.notice(.answerLocked), .awaitLine]
         }
         do {
             // The `=` that makes a command word a short answer is the parser's to take off, once.
             let response = try ResponseParser.parse(line, for: item.question, shown: item.presentation)
             return answer(response, now: now)
         } catch {
-            return [.show(error.message + "\n")] + show(now: now, restart: false)
+            return [.invalidAnswer(error.message)] + show(now: now, occasion: .again)
         }
     }
 
@@ -141,7 +134,7 @@ public struct TestSession: Sendable {
         guard !isOver else { return [] }
         account(min(now, deadline ?? now))
         phase = .over(.expired)
-        return [.show("\nTime is up.\n"), .ended(.expired)]
+        return [.time(.up), .ended(.expired)]
     }
 
     /// The driver is stopping (a signal): adds the time on screen to the current question.
@@ -165,24 +158,22 @@ public struct TestSession: Sendable {
         shownAt = now
     }
 
-    private mutating func show(now: Double, restart: Bool = true) -> [SessionEvent] {
-        if restart { shownAt = now }
+    /// The question on screen; shown `again` after a line that was not an answer, its time keeps running.
+    private mutating func show(now: Double, occasion: QuestionScreen.Occasion) -> [SessionEvent] {
+        if occasion != .again { shownAt = now }
         let item = questions[current]
-        var header = "[\(item.position)/\(questions.count)]"
-        if let left = remaining(at: now) { header += " \(Self.clock(left)) left" }
-        header += " · \(item.sectionTitle)"
-        if answers[current].flagged { header += " · flagged" }
-        var text = header + "\n" + QuestionView.body(item)
-        if let r = answers[current].response {
-            text += "(Your answer: \(QuestionView.asTyped(r, item)). Type another to change it, or next.)\n"
-        }
-        return [.show(text), .awaitLine]
+        let header = QuestionScreen.Header.practiceTest(timeLeft: remaining(at: now), section: item.sectionTitle,
+                                                        flagged: answers[current].flagged)
+        let screen = QuestionScreen(occasion: occasion, position: item.position, count: questions.count, header: header,
+                                    view: QuestionView(item),
+                                    givenAnswer: answers[current].response.map { QuestionView.asTyped($0, item) })
+        return [.question(screen), .awaitLine]
     }
 
     private mutating func move(to index: Int, now: Double) -> [SessionEvent] {
         account(now)
         current = index
-        return [.show("\n")] + show(now: now)
+        return show(now: now, occasion: .next)
     }
 
     private mutating func answer(_ response: Response, now: Double) -> [SessionEvent] {
@@ -193,16 +184,15 @@ public struct TestSession: Sendable {
         answers[current].grade = Scorer.grade(item.question, response, penalty: settings.penalty)
         var events: [SessionEvent] = [.answered(position: item.position)]
         if settings.immediateFeedback {
-            events.append(.show(feedback(item, answers[current].grade)))
+            events.append(.feedback(feedback(item, answers[current].grade)))
         }
         return events + advance(now: now)
     }
 
-    private func feedback(_ item: SessionQuestion, _ grade: Grade) -> String {
-        var text = grade.correct == true ? "Right." : grade.points > 0 ? "Partly right." : "Not right."
-        if grade.correct != true { text += " The answer: \(QuestionView.rightAnswer(item))." }
-        if let e = item.question.explanation { text += "\n" + e.trimmingTrailingNewlines() }
-        return text + "\n"
+    private func feedback(_ item: SessionQuestion, _ grade: Grade) -> AnswerFeedback {
+        AnswerFeedback(kind: .practiceTest, position: item.position, grade: grade,
+                       rightAnswer: grade.correct == true ? nil : QuestionView.rightAnswer(item),
+                       explanation: item.question.explanation?.trimmingTrailingNewlines())
     }
 
     /// After an answer or `skip`: the next question; after the last, the first unanswered; else the confirmation.
@@ -215,8 +205,7 @@ public struct TestSession: Sendable {
     private mutating func askToSubmit(now: Double) -> [SessionEvent] {
         account(now)
         phase = .confirm
-        let open = unansweredCount
-        return [.show(open == 0 ? "Submit? (y/n)\n" : "Submit with \(open) unanswered? (y/n)\n"), .awaitLine]
+        return [.confirmSubmit(unanswered: unansweredCount), .awaitLine]
     }
 
     private mutating func confirm(_ line: String, now: Double) -> [SessionEvent] {
@@ -230,43 +219,40 @@ public struct TestSession: Sendable {
             let target = answers.firstIndex { $0.response == nil } ?? answers.firstIndex { $0.flagged } ?? current
             return move(to: target, now: now)
         default:
-            let open = unansweredCount
-            return [.show("Type y to submit or n to go back.\n" + (open == 0 ? "Submit? (y/n)\n" : "Submit with \(open) unanswered? (y/n)\n")), .awaitLine]
+            return [.notice(.submitExpectsYesOrNo), .confirmSubmit(unanswered: unansweredCount), .awaitLine]
         }
     }
 
     private mutating func run(_ command: SessionCommand, now: Double) -> [SessionEvent] {
         switch command {
         case .help:
-            return [.show(SessionCommand.testHelp), .awaitLine]
+            return [.help(.practiceTest), .awaitLine]
         case .skip:
             return advance(now: now)
         case .next:
             guard current + 1 < questions.count else {
-                return [.show("This is the last question; type submit when you are done.\n"), .awaitLine]
+                return [.notice(.atLastQuestion), .awaitLine]
             }
             return move(to: current + 1, now: now)
         case .prev:
-            guard current > 0 else { return [.show("This is the first question.\n"), .awaitLine] }
+            guard current > 0 else { return [.notice(.atFirstQuestion), .awaitLine] }
             return move(to: current - 1, now: now)
         case .goto(let n):
-            guard let n else { return [.show("Type goto and a question number, 1–\(questions.count).\n"), .awaitLine] }
+            guard let n else { return [.notice(.gotoNeedsNumber(count: questions.count)), .awaitLine] }
             guard (1...questions.count).contains(n) else {
-                return [.show("There is no question \(n == Int.max ? "that big" : String(n)); choose 1–\(questions.count).\n"), .awaitLine]
+                return [.notice(.noSuchQuestion(number: n == Int.max ? nil : n, count: questions.count)), .awaitLine]
             }
             return move(to: n - 1, now: now)
         case .flag:
             answers[current].flagged.toggle()
-            let n = questions[current].position
-            return [.flagged(position: n),
-                    .show(answers[current].flagged ? "Flagged \(n); list shows flagged questions.\n" : "Unflagged \(n).\n"), .awaitLine]
+            return [.flagged(position: questions[current].position, isFlagged: answers[current].flagged), .awaitLine]
         case .list:
-            return [.show(listing()), .awaitLine]
+            return [.questionList(listing()), .awaitLine]
         case .time:
-            guard let left = remaining(at: now) else { return [.show("This test has no time limit.\n"), .awaitLine] }
-            return [.show("\(Self.clock(left)) left of \(Self.clock(settings.timeLimit ?? 0)).\n"), .awaitLine]
+            guard let left = remaining(at: now), let limit = settings.timeLimit else { return [.time(.untimed), .awaitLine] }
+            return [.time(.left(remaining: left, limit: limit)), .awaitLine]
         case .hint:
-            return [.show("Hints are for quick checks; a practice test has none.\n"), .awaitLine]
+            return [.notice(.noHintsInTests), .awaitLine]
         case .submit:
             return askToSubmit(now: now)
         case .quit:
@@ -276,14 +262,12 @@ public struct TestSession: Sendable {
         }
     }
 
-    private func listing() -> String {
-        func numbers(_ keep: (SessionAnswer) -> Bool) -> String {
-            let picked = answers.enumerated().filter { keep($0.element) }.map { String(questions[$0.offset].position) }
-            return picked.isEmpty ? "none" : picked.joined(separator: " ")
+    private func listing() -> QuestionList {
+        func positions(_ keep: (SessionAnswer) -> Bool) -> [Int] {
+            answers.enumerated().filter { keep($0.element) }.map { questions[$0.offset].position }
         }
-        return "Answered: \(numbers { $0.response != nil })\n"
-            + "Unanswered: \(numbers { $0.response == nil })\n"
-            + "Flagged: \(numbers { $0.flagged })\n"
+        return QuestionList(answered: positions { $0.response != nil }, unanswered: positions { $0.response == nil },
+                            flagged: positions(\.flagged))
     }
 
     /// `M:SS`, rounded down so the clock never promises time that is not there.

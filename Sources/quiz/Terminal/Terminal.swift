@@ -1,4 +1,5 @@
 import Foundation
+import QuizKit
 
 /// Plain output to the terminal or a pipe.
 enum Terminal {
@@ -22,5 +23,14 @@ enum Terminal {
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 40 { return min(Int(size.ws_col), 100) }
         if let cols = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), cols >= 40 { return min(cols, 100) }
         return 80
+    }
+}
+
+extension Terminal {
+    /// Prints what a session event shows the learner, wrapped to the terminal's width.
+    static func show(_ event: SessionEvent) {
+        let text = SessionTranscript.render(event)
+        guard !text.isEmpty else { return }
+        write(Wrapping.wrap(text, width: width))
     }
 }
