@@ -2,10 +2,13 @@ import Foundation
 import QuizKit
 import QuizYAML
 
-/// A root's lint configuration, read from `.quizlint.yaml`: a severity or `off` per rule.
+/// A root's lint configuration, read from `.quizlint.yaml`: a severity or `off` per rule,
+/// and the thresholds of rules that have options.
 ///
-/// Problems in the file itself (an unknown rule name, a bad level) are
-/// findings on `.quizlint.yaml`, so a typo never silently disables nothing.
+/// A rule's value is a level (`rule: off`) or a mapping of `level` and the rule's
+/// options (`rule: {level: error, ratio: 1.5}`). Problems in the file itself (an
+/// unknown rule or option, a bad level or value) are findings on `.quizlint.yaml`,
+/// so a typo never silently disables nothing.
 public struct Configuration: Sendable {
     public enum Level: String, Sendable, CaseIterable {
         case error, warning, off
@@ -14,10 +17,17 @@ public struct Configuration: Sendable {
     public static let fileName = ".quizlint.yaml"
 
     public var levels: [RuleID: Level] = [:]
+    public var options: [RuleID: RuleSettings] = [:]
     public var findings: [Finding] = []
 
-    public init(levels: [RuleID: Level] = [:]) {
+    public init(levels: [RuleID: Level] = [:], options: [RuleID: RuleSettings] = [:]) {
         self.levels = levels
+        self.options = options
+    }
+
+    /// The options a rule runs with: those set here, the rest at their defaults.
+    public func settings(for rule: RuleID) -> RuleSettings {
+        options[rule] ?? RuleSettings()
     }
 
     /// The severity a rule's findings get, or nil when the rule is off.
@@ -76,17 +86,73 @@ public struct Configuration: Sendable {
                     report(.invalidValue, rule.key.start, message)
                     continue
                 }
+                if config.levels[id] != nil || config.options[id] != nil {
+                    report(.duplicateKey, rule.key.start, "rule \(name) is set twice; keep one")
+                }
+                if let settings = rule.value.mapping {
+                    let (level, options) = readOptions(settings, of: id, report: report)
+                    config.levels[id] = level
+                    config.options[id] = options
+                    continue
+                }
                 guard let level = rule.value.scalar.flatMap({ Level(rawValue: $0.value) }) else {
                     report(.invalidValue, rule.value.start, "level of \(name) must be error, warning or off, not \(NodeText.quoted(rule.value))")
                     continue
-                }
-                if config.levels[id] != nil {
-                    report(.duplicateKey, rule.key.start, "rule \(name) is set twice; keep one")
                 }
                 config.levels[id] = level
             }
         }
         return config
+    }
+
+    /// Reads `rule: {level: …, option: value, …}`, checking each option against the rule's description.
+    private static func readOptions(_ pairs: [Pair], of id: RuleID,
+                                    report: (RuleID, Mark, String) -> Void) -> (Level?, RuleSettings) {
+        let declared = RuleCatalog.rule(id)?.description.options ?? []
+        let names = ["level"] + declared.map(\.name)
+        var settings = RuleSettings()
+        var level: Level?
+        for pair in pairs {
+            let key = pair.key.scalar?.value ?? ""
+            if key == "level" {
+                guard let value = pair.value.scalar.flatMap({ Level(rawValue: $0.value) }) else {
+                    report(.invalidValue, pair.value.start, "level of \(id.rawValue) must be error, warning or off, not \(NodeText.quoted(pair.value))")
+                    continue
+                }
+                level = value
+                continue
+            }
+            guard let option = declared.first(where: { $0.name == key }) else {
+                var message = "rule \(id.rawValue) has no option \(NodeText.quoted(pair.key)); its keys are \(names.joined(separator: ", "))"
+                if let guess = Spelling.suggestion(for: key, among: names) { message += "; did you mean \"\(guess)\"?" }
+                report(.unknownKey, pair.key.start, message)
+                continue
+            }
+            if settings.values[key] != nil {
+                report(.duplicateKey, pair.key.start, "option \(key) of \(id.rawValue) is set twice; keep one")
+            }
+            switch option.defaultValue {
+            case .number:
+                let range = option.range ?? -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude
+                guard let number = pair.value.scalar.flatMap({ Double($0.value) }), number.isFinite, range.contains(number) else {
+                    report(.invalidValue, pair.value.start,
+                           "\(key) of \(id.rawValue) must be a number from \(Figures.number(range.lowerBound)) to \(Figures.number(range.upperBound)), not \(NodeText.quoted(pair.value))")
+                    continue
+                }
+                settings.values[key] = .number(number)
+            case .words:
+                let items = pair.value.sequence ?? []
+                let words = items.compactMap { $0.scalar?.value.trimmingCharacters(in: .whitespaces) }
+                guard pair.value.sequence != nil, words.count == items.count,
+                      words.allSatisfy({ !$0.isEmpty && !$0.contains(where: { $0.isWhitespace }) }) else {
+                    report(.invalidValue, pair.value.start,
+                           "\(key) of \(id.rawValue) must be a list of single words, like [always, never], not \(NodeText.quoted(pair.value))")
+                    continue
+                }
+                settings.values[key] = .words(words)
+            }
+        }
+        return (level, settings)
     }
 }
 

@@ -13,7 +13,7 @@ public enum Linter {
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let out = buffer
             DispatchQueue.concurrentPerform(iterations: rules.count) { i in
-                out[i] = rules[i].check(root)
+                out[i] = rules[i].check(root, settings: configuration.settings(for: rules[i].description.id))
             }
         }
         for found in results { raw += found }

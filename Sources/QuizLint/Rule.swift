@@ -10,10 +10,13 @@ public protocol Rule: Sendable {
     static var description: RuleDescription { get }
     /// Findings over the whole loaded root, at their default severity.
     static func check(_ root: ContentRoot) -> [Finding]
+    /// Findings with the options `.quizlint.yaml` set; only rules with options implement it.
+    static func check(_ root: ContentRoot, settings: RuleSettings) -> [Finding]
 }
 
 extension Rule {
     public static func check(_ root: ContentRoot) -> [Finding] { [] }
+    public static func check(_ root: ContentRoot, settings: RuleSettings) -> [Finding] { check(root) }
 }
 
 /// Every lint rule, in the order of the contract's table.
@@ -23,6 +26,8 @@ public enum RuleCatalog {
         MissingFieldRule.self, DuplicateIDRule.self, AnswerKeyRule.self, DuplicateChoiceRule.self,
         ChoiceCountRule.self, SectionLinkRule.self, TestSelectionRule.self, SectionCoverageRule.self,
         TestTimeRule.self, MissingExplanationRule.self, AllOfTheAboveRule.self, AnswerPositionBiasRule.self,
+        LongestChoiceKeyRule.self, KeyLengthBiasRule.self, TrueFalseBalanceRule.self, AbsoluteWordsRule.self,
+        NegativeStemRule.self, DuplicatePromptRule.self,
     ]
 
     public static func rule(_ id: RuleID) -> (any Rule.Type)? {

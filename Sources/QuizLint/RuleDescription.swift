@@ -9,10 +9,13 @@ public struct RuleDescription: Sendable {
     public var summary: String
     public var triggering: [RuleExample]
     public var nonTriggering: [RuleExample]
+    /// The thresholds `.quizlint.yaml` may set for this rule.
+    public var options: [RuleOption]
 
-    public init(id: RuleID, summary: String, triggering: [RuleExample], nonTriggering: [RuleExample]) {
+    public init(id: RuleID, summary: String, options: [RuleOption] = [], triggering: [RuleExample], nonTriggering: [RuleExample]) {
         self.id = id
         self.summary = summary
+        self.options = options
         self.triggering = triggering
         self.nonTriggering = nonTriggering
     }

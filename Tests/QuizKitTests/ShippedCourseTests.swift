@@ -75,11 +75,29 @@ import Testing
         }
         #expect(choices.map(\.text) == [
             "Allowing servers to push data to clients without repeated client requests",
-            "Making HTTP requests faster and more secure",
-            "Reducing the need for databases",
-            "Enabling offline functionality in web apps",
+            "Making HTTP requests faster and more secure than plain request/response",
+            "Reducing the need for databases by keeping application state in the browser",
+            "Enabling offline functionality in web apps when the network is unavailable",
         ])
         #expect(answer == 0)
+    }
+
+    /// Test-wise learners pick the longest choice, and answer "false" when most statements are false.
+    @Test func lengthAndTrueFalseGiveNothingAway() throws {
+        let bank = try #require(Self.root.bank(Self.lessonID))
+        var counted = 0, keyLongest = 0
+        for q in bank.questions {
+            guard case .single(let choices, let answer) = q.kind, choices.count >= 3 else { continue }
+            counted += 1
+            let lengths = choices.map { ShownText.plain($0.text).count }
+            if lengths.indices.allSatisfy({ $0 == answer || lengths[$0] <= lengths[answer] }) { keyLongest += 1 }
+        }
+        #expect(counted >= 8)
+        #expect(keyLongest * 3 <= counted, "the right answer is the longest choice (or tied) in \(keyLongest) of \(counted)")
+        let answers = bank.questions.compactMap { q -> Bool? in if case .truefalse(let a) = q.kind { a } else { nil } }
+        let trues = answers.count { $0 }
+        #expect(answers.count >= 6)
+        #expect(trues * 3 >= answers.count && trues * 3 <= answers.count * 2, "\(trues) of \(answers.count) true/false answers are true")
     }
 
     @Test func thePracticeTestDrawsThreePerSectionInSevenMinutes() throws {

@@ -21,7 +21,7 @@ import Testing
           - id: two
             section: alpha
             prompt: Second?
-            choices: [Red, Blue, None of the above]
+            choices: [Red, None but blue, None of the above]
             answer: B
 
         """
@@ -60,8 +60,8 @@ import Testing
     }
 
     @Test func aCommentAtTheEndOfALineSilencesThatLine() throws {
-        let bank = Self.bank.replacingOccurrences(of: "choices: [Red, Blue, None of the above]",
-                                                  with: "choices: [Red, Blue, None of the above]  # quizlint: disable=all-of-the-above")
+        let bank = Self.bank.replacingOccurrences(of: "choices: [Red, None but blue, None of the above]",
+                                                  with: "choices: [Red, None but blue, None of the above]  # quizlint: disable=all-of-the-above")
         #expect(Self.rules(try Self.lint(bank: bank)) == ["missing-explanation:warning"])
     }
 
@@ -87,5 +87,56 @@ import Testing
         let report = try Self.lint(lesson: lesson)
         let coverage = report.findings.filter { $0.rule == .sectionCoverage }.map(\.line)
         #expect(coverage == [12], "Beta is silenced, Gamma is not")
+    }
+
+    /// A bank whose one question's key is the longest choice, 1.5 times the longest distractor.
+    static let longKeyBank = """
+        quiz: demo
+        title: Demo
+        questions:
+          - id: one
+            section: alpha
+            prompt: First?
+            choices: [Red and blue mixed, Yellow Green, Red]
+            answer: A
+            explanation: Purple.
+
+        """
+
+    @Test func aRuleTakesItsLevelAndOptionsFromOneMapping() throws {
+        #expect(Self.rules(try Self.lint(bank: Self.longKeyBank)) == ["longest-choice-key:warning"])
+        let raised = try Self.lint(bank: Self.longKeyBank, config: "rules:\n  longest-choice-key: {level: error, ratio: 1.2}\n")
+        #expect(Self.rules(raised) == ["longest-choice-key:error"])
+        let relaxed = try Self.lint(bank: Self.longKeyBank, config: "rules:\n  longest-choice-key:\n    ratio: 1.6\n")
+        #expect(Self.rules(relaxed).isEmpty, "a key 1.5 times the longest distractor is under a ratio of 1.6")
+    }
+
+    @Test func aWordListReplacesTheDefaultWords() throws {
+        let bank = Self.longKeyBank.replacingOccurrences(of: "[Red and blue mixed, Yellow Green, Red]", with: "[Purple, Never green, Seldom red]")
+        #expect(Self.rules(try Self.lint(bank: bank)) == ["absolute-words:warning"])
+        let config = "rules:\n  absolute-words:\n    words: [Seldom, rarely]\n"
+        let report = try Self.lint(bank: bank, config: config)
+        let finding = try #require(report.findings.first)
+        #expect(report.findings.count == 1 && finding.rule == .absoluteWords)
+        #expect(finding.message.contains("\"seldom\" in \"Seldom red\""))
+    }
+
+    @Test(arguments: [
+        ("  longest-choice-key: {ratoi: 2}\n", RuleID.unknownKey, "has no option \"ratoi\"; its keys are level, ratio; did you mean \"ratio\"?"),
+        ("  missing-explanation: {ratio: 2}\n", RuleID.unknownKey, "rule missing-explanation has no option \"ratio\"; its keys are level"),
+        ("  longest-choice-key: {ratio: 0.5}\n", RuleID.invalidValue, "ratio of longest-choice-key must be a number from 1 to 10, not \"0.5\""),
+        ("  key-length-bias: {share: half}\n", RuleID.invalidValue, "share of key-length-bias must be a number from 0 to 1, not \"half\""),
+        ("  absolute-words: {words: always}\n", RuleID.invalidValue, "words of absolute-words must be a list of single words"),
+        ("  negative-stem: {words: [not, \"but not\"]}\n", RuleID.invalidValue, "words of negative-stem must be a list of single words"),
+        ("  truefalse-balance: {level: loud}\n", RuleID.invalidValue, "level of truefalse-balance must be error, warning or off, not \"loud\""),
+    ])
+    func aBadOptionIsReportedWhereItIsWritten(config: String, rule: RuleID, message: String) throws {
+        let report = try Self.lint(bank: Self.longKeyBank, config: "rules:\n" + config)
+        let finding = try #require(report.findings.first { $0.file == ".quizlint.yaml" }, "\(report.findings)")
+        #expect(finding.rule == rule)
+        #expect(finding.line == 2)
+        #expect(finding.message.contains(message), "\(finding.message)")
+        #expect(report.findings.contains { $0.rule == .longestChoiceKey && $0.severity == .warning },
+                "a bad option leaves the rule at its defaults")
     }
 }

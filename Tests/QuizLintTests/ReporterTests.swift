@@ -156,7 +156,7 @@ private let sample = LintReport(
         let rules = try #require(driver["rules"] as? [[String: Any]])
         let ruleIDs = rules.map { $0["id"] as? String }
         #expect(ruleIDs == RuleID.allCases.map(\.rawValue))
-        #expect(ruleIDs.count == 16)
+        #expect(ruleIDs.count == 22)
         for (rule, id) in zip(rules, RuleID.allCases) {
             #expect((rule["name"] as? String)?.first?.isUppercase == true)
             #expect(((rule["shortDescription"] as? [String: Any])?["text"] as? String)?.isEmpty == false)

@@ -48,10 +48,17 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
     case missingExplanation = "missing-explanation"
     case allOfTheAbove = "all-of-the-above"
     case answerPositionBias = "answer-position-bias"
+    case longestChoiceKey = "longest-choice-key"
+    case keyLengthBias = "key-length-bias"
+    case trueFalseBalance = "truefalse-balance"
+    case absoluteWords = "absolute-words"
+    case negativeStem = "negative-stem"
+    case duplicatePrompt = "duplicate-prompt"
 
     public var defaultSeverity: Severity {
         switch self {
-        case .sectionCoverage, .testTime, .missingExplanation, .allOfTheAbove, .answerPositionBias: .warning
+        case .sectionCoverage, .testTime, .missingExplanation, .allOfTheAbove, .answerPositionBias,
+             .longestChoiceKey, .keyLengthBias, .trueFalseBalance, .absoluteWords, .negativeStem, .duplicatePrompt: .warning
         default: .error
         }
     }

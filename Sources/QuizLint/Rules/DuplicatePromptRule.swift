@@ -1,0 +1,71 @@
+import QuizKit
+import QuizYAML
+
+/// `duplicate-prompt`: two questions ask the same thing, so a test may ask it twice or one gives the other away.
+public enum DuplicatePromptRule: Rule {
+    public static let description = RuleDescription(
+        id: .duplicatePrompt,
+        summary: "Two questions in the root have the same prompt, ignoring case and runs of white space; the later one is reported.",
+        triggering: [
+            .questions("""
+              - id: one
+                section: alpha
+                prompt: What does a browser send when an EventSource reconnects?
+                choices: [Last-Event-ID, Retry-After]
+                answer: A
+                explanation: The id of the last event it saw.
+              - ↓id: two
+                section: beta
+                prompt: |
+                  what does a browser send  when an
+                  EventSource reconnects?
+                type: short
+                answer: Last-Event-ID
+                explanation: The id of the last event it saw.
+
+            """),
+        ],
+        nonTriggering: [
+            .questions("""
+              - id: one
+                section: alpha
+                prompt: What does a browser send when an EventSource reconnects?
+                choices: [Last-Event-ID, Retry-After]
+                answer: A
+                explanation: The id of the last event it saw.
+              - id: two
+                section: beta
+                prompt: What does a server send to set the reconnection delay?
+                type: short
+                answer: retry
+                explanation: A retry field in milliseconds.
+
+            """),
+        ])
+
+    /// A prompt as compared: lower case, white-space runs as one space, trimmed.
+    static func normalized(_ prompt: String) -> String {
+        prompt.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    public static func check(_ root: ContentRoot) -> [Finding] {
+        struct Occurrence { var file: String; var mark: Mark; var id: String }
+        var seen: [String: Occurrence] = [:]
+        var findings: [Finding] = []
+        let banks = root.usableBanks.sorted { $0.file < $1.file }
+        for bank in banks {
+            for q in bank.questions.sorted(by: { $0.place.start < $1.place.start }) {
+                let prompt = normalized(q.prompt)
+                guard !prompt.isEmpty else { continue }
+                guard let first = seen[prompt] else {
+                    seen[prompt] = Occurrence(file: bank.file, mark: q.place.start, id: q.id)
+                    continue
+                }
+                let place = first.file == bank.file ? "line \(first.mark.line)" : "\(first.file):\(first.mark.line)"
+                findings.append(root.finding(bank.file, q.place.start, .duplicatePrompt,
+                    "question \"\(q.id)\" has the same prompt as \"\(first.id)\" at \(place); merge them, or reword one so each asks its own thing"))
+            }
+        }
+        return findings
+    }
+}

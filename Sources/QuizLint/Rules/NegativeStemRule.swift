@@ -1,0 +1,74 @@
+import QuizKit
+
+/// `negative-stem`: a prompt asks which choice is *not* right without marking the negative, so readers miss it.
+public enum NegativeStemRule: Rule {
+    static let words = RuleOption.words("words", ["not", "except", "least"],
+        summary: "the negative words looked for, as whole words in lower case outside emphasis")
+
+    public static let description = RuleDescription(
+        id: .negativeStem,
+        summary: "The prompt of a single- or multiple-choice question holds \"not\", \"except\" or \"least\" in lower case and outside emphasis, so a hurried reader answers the opposite question.",
+        options: [words],
+        triggering: [
+            .questions("""
+              - ↓id: one
+                section: alpha
+                prompt: Which of these does not reconnect by itself?
+                choices: [EventSource, WebSocket, Neither]
+                answer: B
+                explanation: The WebSocket API has no reconnection.
+              - ↓id: two
+                section: alpha
+                type: multiple
+                prompt: All of these carry text, except which?
+                choices: [SSE, WebSocket text frames, WebSocket binary frames]
+                answer: [C]
+                explanation: Binary frames carry bytes.
+
+            """),
+        ],
+        nonTriggering: [
+            .questions("""
+              - id: one
+                section: alpha
+                prompt: Which of these does **not** reconnect by itself?
+                choices: [EventSource, WebSocket, Neither]
+                answer: B
+                explanation: The WebSocket API has no reconnection.
+              - id: two
+                section: alpha
+                prompt: Which of these does NOT reconnect by itself?
+                choices: [EventSource, WebSocket, Neither]
+                answer: B
+                explanation: Capitals mark the negative too.
+              - id: three
+                section: alpha
+                prompt: Why can a client not tell a refused handshake from a dropped network?
+                type: truefalse
+                answer: true
+                explanation: Only choice questions are checked.
+              - id: four
+                section: alpha
+                prompt: Which one is knotted, or at the leastways notable?
+                choices: [This, That, Other]
+                answer: A
+                explanation: Only whole words count.
+
+            """),
+        ])
+
+    public static func check(_ root: ContentRoot) -> [Finding] { check(root, settings: RuleSettings()) }
+
+    public static func check(_ root: ContentRoot, settings: RuleSettings) -> [Finding] {
+        let negatives = Set(settings.words(Self.words))
+        var findings: [Finding] = []
+        for bank in root.usableBanks {
+            for q in bank.questions where q.isValid && (q.type == .single || q.type == .multiple) {
+                guard let word = ShownText.words(ShownText.outsideEmphasis(q.prompt)).first(where: negatives.contains) else { continue }
+                findings.append(root.finding(bank.file, q.place.start, .negativeStem,
+                    "the prompt of question \"\(q.id)\" asks with \"\(word)\", which hurried readers miss; ask it positively, or emphasise the word (**\(word)**)"))
+            }
+        }
+        return findings
+    }
+}
