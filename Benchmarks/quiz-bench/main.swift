@@ -137,7 +137,7 @@ func generate(count: Int, into dir: URL) throws {
 }
 
 let sectionCount = 20
-let letters = Array("ABCDEFGH")
+
 
 /// The i-th question (1-based): the type cycles through all seven, the section through all twenty.
 func question(_ i: Int) -> String {
@@ -146,7 +146,7 @@ func question(_ i: Int) -> String {
     let difficulty = ["easy", "medium", "hard"][i % 3]
     switch (i - 1) % 7 {
     case 0:
-        let answer = letters[(i / 7) % 4]
+        let answer = ChoiceLetter.name((i / 7) % 4)
         return """
               - id: \(id)
                 section: \(section)

@@ -34,7 +34,7 @@ struct HistoryCommand: ParsableCommand {
             let score = try store.score(of: a)
             let finished = a.status == AttemptRecord.Status.submitted || a.status == AttemptRecord.Status.expired
             rows.append([formatter.string(from: a.startedAt), a.id, "\(a.bank)/\(a.test ?? "")",
-                         "\(Figures.number(score.points)) / \(Figures.number(score.max))", String(format: "%.2f%%", score.percentRounded),
+                         "\(Figures.number(score.points)) / \(Figures.number(score.max))", Figures.percent(score.percentRounded),
                          finished ? (score.passed ? "passed" : "failed") : "–", a.status])
         }
         Terminal.write(Table.render(rows))

@@ -62,7 +62,7 @@ struct ProgressCommand: ParsableCommand {
             : "  Quick checks: \(right) of \(firstTries.count) right first time (\(Int((Double(right) / Double(firstTries.count) * 100).rounded()))%)\n"
         if let (bank, test) = plan.test {
             let name = bank.tests.count == 1 ? bank.id : "\(bank.id)/\(test.id)"
-            out += best.map { "  Best practice test: \(String(format: "%.2f", $0.percentRounded))% (\($0.passed ? "passed" : "not passed yet"); pass mark \(Figures.number(test.passMark))%)\n" }
+            out += best.map { "  Best practice test: \(Figures.percent($0.percentRounded)) (\($0.passed ? "passed" : "not passed yet"); pass mark \(Figures.number(test.passMark))%)\n" }
                 ?? "  Practice test: not taken yet (quiz take \(name))\n"
         }
         for (i, section) in lesson.sections.enumerated() {

@@ -49,7 +49,7 @@ struct ReportCommand: ParsableCommand {
                 try store.attempts(bank: bank.id, test: test.id, kind: AttemptRecord.Kind.test)
             }.filter { $0.status == AttemptRecord.Status.submitted || $0.status == AttemptRecord.Status.expired }
             let reports = try records.map { try StoredAttempt($0, store: store, root: root).report }
-            text = format.renderAll(reports) ?? ""
+            text = try format.renderAll(reports) ?? ""
         } else {
             let record: AttemptRecord
             if let prefix = attempt {
@@ -63,7 +63,7 @@ struct ReportCommand: ParsableCommand {
             guard record.kind == AttemptRecord.Kind.test else {
                 throw UserError("attempt \(record.id) is a \(record.kind) session; reports are for practice tests (quiz progress shows study)")
             }
-            text = format.render(try StoredAttempt(record, store: store, root: root).report)
+            text = try format.render(StoredAttempt(record, store: store, root: root).report)
         }
         if let output {
             do { try Data(text.utf8).write(to: URL(fileURLWithPath: output)) } catch {

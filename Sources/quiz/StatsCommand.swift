@@ -59,7 +59,7 @@ struct StatsCommand: ParsableCommand {
         let analysis = worker.finish()
         let report = analysis.result()
         switch format {
-        case .json: Terminal.write(report.json())
+        case .json: Terminal.write(try report.json())
         case .text: Terminal.write(StatsText.render(report, questions: pool, width: Terminal.width))
         }
     }

@@ -88,7 +88,7 @@ struct PresentationTests {
         var rng = SeededGenerator(seed: seed)
         let single = Sample.single(6, answer: 4)
         let choices = Presentation.make(for: single, rng: &rng)
-        let letter = Response.letter(try #require(choices.choices.firstIndex(of: 4)))
+        let letter = ChoiceLetter.name(try #require(choices.choices.firstIndex(of: 4)))
         #expect(Scorer.grade(single, try ResponseParser.parse(letter, for: single, shown: choices)).correct == true)
 
         let order = Sample.order(5)
@@ -98,7 +98,7 @@ struct PresentationTests {
 
         let match = Sample.match(4)
         let options = Presentation.make(for: match, rng: &rng)
-        let pairs = (0..<4).map { "\($0 + 1)\(Response.letter(options.options.firstIndex(of: $0)!))" }
+        let pairs = (0..<4).map { "\($0 + 1)\(ChoiceLetter.name(options.options.firstIndex(of: $0)!))" }
         #expect(Scorer.grade(match, try ResponseParser.parse(pairs.joined(separator: ","), for: match, shown: options))
                     .correct == true)
     }

@@ -93,8 +93,8 @@ import Testing
             """)
     }
 
-    @Test func jsonWritesEveryKeySortedWithNullsForMissingFigures() {
-        let json = HandWorked.analysis([HandWorked.q2, HandWorked.q3], []).result().json()
+    @Test func jsonWritesEveryKeySortedWithNullsForMissingFigures() throws {
+        let json = try HandWorked.analysis([HandWorked.q2, HandWorked.q3], []).result().json()
         #expect(json == """
             {
               "alpha" : null,
@@ -134,7 +134,7 @@ import Testing
 
     @Test func jsonWritesFiguresUnrounded() throws {
         let report = HandWorked.analysis().result()
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(report.json().utf8)) as? [String: Any])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(try report.json().utf8)) as? [String: Any])
         #expect(object["sd_percent"] as? Double == report.sdPercent)
         let questions = try #require(object["questions"] as? [[String: Any]])
         #expect(questions[0]["discrimination"] as? Double == report.questions[0].discrimination)

@@ -20,8 +20,6 @@ enum QuestionDecoder {
         }
     }
 
-    static let letters = Array("ABCDEFGH")
-
     static func decode(_ node: Node, defaults: QuestionDefaults, reader: NodeReader) -> Question? {
         guard let pairs = node.mapping else {
             reader.report(.invalidValue, at: node.start,
@@ -185,13 +183,13 @@ enum QuestionDecoder {
     }
 
     static func letterIndex(_ node: Node, choiceCount: Int, _ reader: NodeReader) -> Int? {
-        let range = choiceCount > 0 ? "A–\(letters[min(choiceCount, 8) - 1])" : "A–H"
+        let range = ChoiceLetter.range(choiceCount > 0 ? choiceCount : ChoiceLetter.maxChoices)
         guard let s = node.scalar, !s.isNull else {
             reader.report(.answerKey, at: node.start, "answer must be a letter (\(range)), not \(node.kindDescription)")
             return nil
         }
         let value = s.value.utf8.count == 1 ? s.value.uppercased() : s.value.trimmingCharacters(in: .whitespaces).uppercased()
-        guard value.count == 1, let index = letters.firstIndex(of: Character(value)) else {
+        guard let index = ChoiceLetter.index(of: value), index < ChoiceLetter.maxChoices else {
             reader.report(.answerKey, at: node.start, "answer \"\(s.value)\" is not a letter (\(range))")
             return nil
         }
@@ -227,7 +225,7 @@ enum QuestionDecoder {
         for item in items {
             guard let i = letterIndex(item, choiceCount: choiceCount, reader) else { ok = false; continue }
             if !seen.insert(i).inserted {
-                reader.report(.answerKey, at: item.start, "answer names \"\(letters[i])\" twice; list each letter once")
+                reader.report(.answerKey, at: item.start, "answer names \"\(ChoiceLetter.name(i))\" twice; list each letter once")
                 ok = false
             }
         }

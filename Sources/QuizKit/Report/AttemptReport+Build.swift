@@ -55,23 +55,29 @@ extension AttemptReport {
                           timeLimitS: s.timeLimit, elapsedS: s.elapsed, status: s.status)
         score = Score(points: .number(total.points), max: .number(total.max), percent: .number(total.percentRounded),
                       passMark: .number(s.passMark), passed: total.passed)
-        var order: [String] = []
-        var bySection: [String: SectionScore] = [:]
+        // Sections in the order the attempt first reached them, then sorted by reading order.
+        var sections: [SectionScore] = []
+        var slot: [String: Int] = [:]
         for e in entries {
             let key = e.lesson + "#" + e.section
-            if bySection[key] == nil {
-                order.append(key)
-                bySection[key] = SectionScore(lesson: e.lesson, id: e.section, title: e.item.sectionTitle,
-                                              points: .number(0), max: .number(0), questions: 0)
+            let i: Int
+            if let found = slot[key] {
+                i = found
+            } else {
+                i = sections.count
+                slot[key] = i
+                sections.append(SectionScore(lesson: e.lesson, id: e.section, title: e.item.sectionTitle,
+                                             points: .number(0), max: .number(0), questions: 0))
             }
-            bySection[key]!.points = .number(Self.value(bySection[key]!.points) + e.answer.grade.points)
-            bySection[key]!.max = .number(Self.value(bySection[key]!.max) + e.answer.grade.max)
-            bySection[key]!.questions += 1
+            sections[i].points = .number(Self.value(sections[i].points) + e.answer.grade.points)
+            sections[i].max = .number(Self.value(sections[i].max) + e.answer.grade.max)
+            sections[i].questions += 1
         }
         let rank = Dictionary(sectionOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        let firstSeen = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        order.sort { (rank[$0] ?? Int.max, firstSeen[$0]!) < (rank[$1] ?? Int.max, firstSeen[$1]!) }
-        sections = order.map { bySection[$0]! }
+        let ranked = sections.enumerated().sorted { a, b in
+            (rank[a.element.lesson + "#" + a.element.id] ?? Int.max, a.offset) < (rank[b.element.lesson + "#" + b.element.id] ?? Int.max, b.offset)
+        }
+        self.sections = ranked.map(\.element)
         questions = entries.map { e in
             QuestionResult(position: e.item.position, id: e.item.question.id, section: e.section,
                            type: e.item.question.type.rawValue, response: JSONValue(e.answer.response, for: e.item.question),

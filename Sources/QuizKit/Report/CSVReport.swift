@@ -66,7 +66,7 @@ public enum CSVReport {
         case .number: Figures.plain(value)
         case .string(let s): s
         case .array(let items): items.map(text).joined(separator: ";")
-        case .object(let pairs): pairs.keys.sorted().map { "\($0)=\(text(pairs[$0]!))" }.joined(separator: ";")
+        case .object(let pairs): pairs.sorted { $0.key < $1.key }.map { "\($0.key)=\(text($0.value))" }.joined(separator: ";")
         }
     }
 
@@ -79,18 +79,5 @@ public enum CSVReport {
         let special = field.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
         guard special else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
-
-extension Figures {
-    /// A figure unrounded, as the JSON writes it: `21`, `14.5`, `12.3`; empty for a non-number.
-    public static func plain(_ v: JSONValue) -> String {
-        guard case .number(let x) = v else { return "" }
-        return plain(x)
-    }
-
-    public static func plain(_ x: Double) -> String {
-        if x.isFinite, x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-        return x.description
     }
 }

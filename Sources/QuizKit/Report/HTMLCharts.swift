@@ -22,7 +22,7 @@ enum HTMLCharts {
             let points = AttemptReport.value(section.points), max = AttemptReport.value(section.max)
             let fraction = max > 0 ? Swift.max(0, Swift.min(1, points / max)) : 0
             let y = top + row * Double(i)
-            let figures = "\(Figures.number(section.points)) / \(Figures.number(section.max)) · \(String(format: "%.2f", fraction * 100))%"
+            let figures = "\(Figures.number(section.points)) / \(Figures.number(section.max)) · \(Figures.percent(fraction * 100))"
             let label = fitted(section.title, room: width - Double(figures.count) * 7.6 - 12)
             svg += "<g><title>\(Markup.text(section.title)): \(figures)</title>"
             svg += "<text x=\"0\" y=\"\(c(y + 12))\" font-size=\"13\">\(Markup.text(label))</text>"

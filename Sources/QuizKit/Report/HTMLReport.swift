@@ -51,7 +51,7 @@ public enum HTMLReport {
             let points = AttemptReport.value(section.points), max = AttemptReport.value(section.max)
             html += "<tr><td>\(Markup.text(section.title))</td><td class=\"num\">\(section.questions)</td>"
             html += "<td class=\"num\">\(Figures.number(section.points)) / \(Figures.number(section.max))</td>"
-            html += "<td class=\"num\">\(String(format: "%.2f%%", max > 0 ? points * 100 / max : 0))</td></tr>\n"
+            html += "<td class=\"num\">\(Figures.percent(max > 0 ? points * 100 / max : 0))</td></tr>\n"
         }
         let s = r.score
         html += "</tbody>\n<tfoot><tr><td>Total</td><td class=\"num\">\(r.questions.count)</td>"

@@ -36,8 +36,7 @@ public enum JSONValue: Sendable, Equatable, Codable {
             self = .null
             return
         }
-        let letters = Array("ABCDEFGH")
-        func letter(_ i: Int) -> JSONValue { .string(i < letters.count ? String(letters[i]) : "?") }
+        func letter(_ i: Int) -> JSONValue { .string(i < ChoiceLetter.maxChoices ? ChoiceLetter.name(i) : "?") }
         switch response {
         case .single(let i): self = letter(i)
         case .multiple(let picks): self = .array(picks.sorted().map(letter))

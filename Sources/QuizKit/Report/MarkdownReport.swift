@@ -44,7 +44,7 @@ public enum MarkdownReport {
             let fraction = max > 0 ? points / max : 0
             out += row([MarkdownText.inline(section.title), String(section.questions),
                         "\(Figures.number(section.points)) / \(Figures.number(section.max))",
-                        String(format: "%.2f%%", fraction * 100), "`\(bar(fraction))`"])
+                        Figures.percent(fraction * 100), "`\(bar(fraction))`"])
         }
         let s = r.score
         out += row(["**Total**", "**\(r.questions.count)**", "**\(Figures.number(s.points)) / \(Figures.number(s.max))**",

@@ -45,7 +45,7 @@ struct QuestionTally: Sendable, Equatable {
         let facility = attempts > 0 && meanMax != 0 ? pointsAndRest.x.mean / meanMax : nil
         var choices: [String: Int]?
         if type == .single || type == .multiple {
-            choices = Dictionary(picks.enumerated().map { (Response.letter($0.offset), $0.element) },
+            choices = Dictionary(picks.enumerated().map { (ChoiceLetter.name($0.offset), $0.element) },
                                  uniquingKeysWith: +)
         }
         return StatsReport.QuestionStats(id: id, attempts: attempts, facility: facility,

@@ -25,10 +25,10 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     public var rendersMany: Bool { self == .csv || self == .json }
 
     /// One attempt in this format; the text format is 80 columns wide.
-    public func render(_ report: AttemptReport) -> String {
+    public func render(_ report: AttemptReport) throws -> String {
         switch self {
         case .text: TextReport.render(report, width: 80)
-        case .json: report.json()
+        case .json: try report.json()
         case .csv: CSVReport.render(report)
         case .markdown: MarkdownReport.render(report)
         case .html: HTMLReport.render(report)
@@ -37,10 +37,10 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     }
 
     /// Several attempts in one file, in the order given; nil for a format that holds only one.
-    public func renderAll(_ reports: [AttemptReport]) -> String? {
+    public func renderAll(_ reports: [AttemptReport]) throws -> String? {
         switch self {
         case .csv: CSVReport.renderAll(reports)
-        case .json: AttemptReport.json(reports)
+        case .json: try AttemptReport.json(reports)
         case .text, .markdown, .html, .junit: nil
         }
     }
@@ -48,10 +48,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
 extension AttemptReport {
     /// Reports as one JSON array, each element exactly what `json()` writes for it.
-    public static func json(_ reports: [AttemptReport]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(reports)) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+    public static func json(_ reports: [AttemptReport]) throws -> String {
+        try JSONDocument.pretty(reports)
     }
 }

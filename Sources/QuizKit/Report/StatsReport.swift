@@ -93,10 +93,7 @@ public struct StatsReport: Sendable, Equatable, Encodable {
     }
 
     /// The whole report as JSON: keys sorted, pretty-printed, ending in a newline.
-    public func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(self)) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+    public func json() throws -> String {
+        try JSONDocument.pretty(self)
     }
 }

@@ -80,7 +80,7 @@ public enum StatsText {
             let unpicked = choices.filter { $0.value == 0 }.map(\.key).sorted()
             if !unpicked.isEmpty {
                 let named = unpicked.map { letter in
-                    guard let index = texts.indices.first(where: { Response.letter($0) == letter }) else { return letter }
+                    guard let index = texts.indices.first(where: { ChoiceLetter.name($0) == letter }) else { return letter }
                     return "\(letter) “\(snippet(texts[index].text))”"
                 }
                 flags.append(unpicked.count == 1
@@ -98,9 +98,9 @@ public enum StatsText {
         TextReport.firstLine(text).replacingOccurrences(of: " …", with: "").truncated(to: 40)
     }
 
-    static func figure(_ x: Double) -> String { String(format: "%.2f", x) }
+    static func figure(_ x: Double) -> String { Figures.fixed(x) }
 
-    static func percent(_ x: Double) -> String { String(format: "%.2f%%", x) }
+    static func percent(_ x: Double) -> String { Figures.percent(x) }
 }
 
 extension String {

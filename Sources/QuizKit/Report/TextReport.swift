@@ -64,31 +64,6 @@ public enum TextReport {
     }
 }
 
-/// Numbers as reports print them.
-public enum Figures {
-    /// `14.5`, `21`: no needless decimals.
-    public static func number(_ v: JSONValue) -> String { number(AttemptReport.value(v)) }
-
-    public static func number(_ x: Double) -> String {
-        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-        let s = String(format: "%.2f", x)
-        var t = s
-        while t.hasSuffix("0") { t.removeLast() }
-        if t.hasSuffix(".") { t.removeLast() }
-        return t
-    }
-
-    /// `73.81%`.
-    public static func percent(_ v: JSONValue) -> String { String(format: "%.2f%%", AttemptReport.value(v)) }
-
-    /// A bar of `cells` block characters, eighths for the last one.
-    public static func bar(_ fraction: Double, cells: Int) -> String {
-        let eighths = Int((max(0, min(1, fraction)) * Double(cells * 8)).rounded())
-        let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
-        return String(repeating: "█", count: eighths / 8) + partial[eighths % 8]
-    }
-}
-
 extension String {
     /// Padded with spaces to `width` terminal columns (wide characters count two).
     func padded(to width: Int) -> String {

@@ -40,19 +40,19 @@ public enum Response: Sendable, Equatable, Codable {
     public var canonical: String {
         switch self {
         case .single(let choice):
-            Self.letter(choice)
+            ChoiceLetter.name(choice)
         case .multiple(let choices):
-            choices.sorted().map(Self.letter).joined(separator: ",")
+            choices.sorted().map(ChoiceLetter.name).joined(separator: ",")
         case .truefalse(let value):
             value ? "true" : "false"
         case .short(let text):
             text
         case .numeric(let value):
-            Self.number(value)
+            Figures.plain(value)
         case .order(let items):
             items.map { String($0 + 1) }.joined(separator: " ")
         case .match(let rights):
-            rights.enumerated().map { "\($0.offset + 1)\(Self.letter($0.element))" }.joined(separator: " ")
+            rights.enumerated().map { "\($0.offset + 1)\(ChoiceLetter.name($0.element))" }.joined(separator: " ")
         }
     }
 
@@ -93,23 +93,10 @@ public enum Response: Sendable, Equatable, Codable {
         self = response
     }
 
-    /// The letter of a 0-based position: 0 is `A`; `?` outside A–Z.
-    static func letter(_ index: Int) -> String {
-        guard (0..<26).contains(index), let scalar = Unicode.Scalar(65 + index) else { return "?" }
-        return String(Character(scalar))
-    }
-
-    /// Whole numbers without a decimal point; others in the shortest form that reads back exactly.
-    static func number(_ value: Double) -> String {
-        if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
-            return String(Int64(value))
-        }
-        return value.description
-    }
-
-    /// The index of a single upper-case letter A–H, or nil.
+    /// The index of a single upper-case key letter A–H, or nil.
     private static func letter(_ bytes: some Collection<UInt8>) -> Int? {
-        guard bytes.count == 1, let b = bytes.first, (0x41...0x48).contains(b) else { return nil }
-        return Int(b - 0x41)
+        guard bytes.count == 1, let b = bytes.first, let index = ChoiceLetter.index(ofASCII: b),
+              index < ChoiceLetter.maxChoices else { return nil }
+        return index
     }
 }

@@ -38,7 +38,7 @@ extension ResponseParser {
     /// space, `-`, `:`, `=` or `)` may sit between number and letter (`1 B`,
     /// `1-B`). A letter may be used for more than one left item.
     static func match(_ text: String, count: Int) throws(AnswerError) -> [Int] {
-        let last = Response.letter(count - 1)
+        let last = ChoiceLetter.name(count - 1)
         let expected = "pair each of 1–\(count) with a letter A–\(last), e.g. \"\(matchExample(count))\"."
         let parts = joinedNumberLetter(tokens(text))
         guard !parts.isEmpty else { throw AnswerError(sentence(nil, expected)) }
@@ -52,7 +52,7 @@ extension ResponseParser {
                     throw AnswerError(sentence("There is no item \(number)", expected))
                 }
                 guard letter < count else {
-                    throw AnswerError(sentence("\"\(Response.letter(letter))\" is not an option", expected))
+                    throw AnswerError(sentence("\"\(ChoiceLetter.name(letter))\" is not an option", expected))
                 }
                 guard letters[left - 1] == nil else { throw AnswerError(sentence("\(left) is paired twice", expected)) }
                 letters[left - 1] = letter
@@ -75,7 +75,7 @@ extension ResponseParser {
     static func matchExample(_ count: Int) -> String {
         (0..<count).map { i in
             let letter = count >= 2 && i < 2 ? 1 - i : i
-            return "\(i + 1)\(Response.letter(letter))"
+            return "\(i + 1)\(ChoiceLetter.name(letter))"
         }.joined(separator: " ")
     }
 

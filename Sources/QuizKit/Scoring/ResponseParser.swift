@@ -47,7 +47,7 @@ public enum ResponseParser {
 
     /// Single: exactly one displayed letter, 0-based.
     static func oneLetter(_ text: String, count: Int) throws(AnswerError) -> Int {
-        let range = "A to \(Response.letter(count - 1))"
+        let range = "A to \(ChoiceLetter.name(count - 1))"
         let parts = tokens(text)
         guard parts.count == 1 else {
             if parts.count > 1, parts.allSatisfy({ letterIndex($0) != nil }) {
@@ -57,14 +57,14 @@ public enum ResponseParser {
         }
         guard let shown = letterIndex(parts[0]) else { throw AnswerError("Answer with one letter from \(range).") }
         guard shown < count else {
-            throw AnswerError("\"\(Response.letter(shown))\" is not a choice: answer with a letter from \(range).")
+            throw AnswerError("\"\(ChoiceLetter.name(shown))\" is not a choice: answer with a letter from \(range).")
         }
         return shown
     }
 
     /// Multiple: one or more displayed letters, each once, in the order typed.
     static func letters(_ text: String, count: Int) throws(AnswerError) -> [Int] {
-        let range = "A to \(Response.letter(count - 1))"
+        let range = "A to \(ChoiceLetter.name(count - 1))"
         let example = count >= 3 ? "A, C" : "A, B"
         let parts = tokens(text)
         guard !parts.isEmpty else {
@@ -73,7 +73,7 @@ public enum ResponseParser {
         var picked: [Int] = []
         for part in parts {
             if let shown = letterIndex(part) {
-                let letter = Response.letter(shown)
+                let letter = ChoiceLetter.name(shown)
                 guard shown < count else {
                     throw AnswerError("\"\(letter)\" is not a choice: answer with letters from \(range), e.g. \"\(example)\".")
                 }
@@ -109,13 +109,7 @@ public enum ResponseParser {
 
     /// A part that is exactly one ASCII letter, as a 0-based index (`a` and `A` are 0).
     static func letterIndex(_ part: Substring) -> Int? {
-        guard part.count == 1, let scalar = part.unicodeScalars.first, scalar.isASCII else { return nil }
-        let value = Int(scalar.value)
-        switch value {
-        case 65...90: return value - 65
-        case 97...122: return value - 97
-        default: return nil
-        }
+        ChoiceLetter.index(of: part)
     }
 
     /// `1`, `1 and 4`, `1, 3 and 4`.

@@ -46,7 +46,7 @@ public struct QuestionView: Sendable, Equatable {
         switch q.kind {
         case .single(let choices, _), .multiple(let choices, _):
             for (shown, index) in p.choices.enumerated() {
-                options.append(Option(label: String(Self.letters[shown]), text: choices[index].text))
+                options.append(Option(label: ChoiceLetter.name(shown), text: choices[index].text))
             }
         case .order(let items):
             for (shown, index) in p.items.enumerated() {
@@ -57,16 +57,13 @@ public struct QuestionView: Sendable, Equatable {
                 options.append(Option(label: String(i + 1), text: pair.left))
             }
             for (shown, index) in p.options.enumerated() {
-                options.append(Option(label: String(Self.letters[shown]), text: pairs[index].right))
+                options.append(Option(label: ChoiceLetter.name(shown), text: pairs[index].right))
             }
         case .truefalse, .short, .numeric:
             break
         }
         self.init(prompt: q.prompt.trimmingTrailingNewlines(), options: options, form: Self.form(of: q))
     }
-
-    /// Display letters: up to 8 choices, and up to 10 match options.
-    static let letters = Array("ABCDEFGHIJ")
 
     static func form(of q: Question) -> AnswerForm? {
         switch q.kind {
@@ -83,7 +80,7 @@ public struct QuestionView: Sendable, Equatable {
     public static func asTyped(_ response: Response, _ item: SessionQuestion) -> String {
         let p = item.presentation
         func letter(_ written: Int, in order: [Int]) -> String {
-            order.firstIndex(of: written).map { String(letters[$0]) } ?? "?"
+            order.firstIndex(of: written).map { ChoiceLetter.name($0) } ?? "?"
         }
         switch response {
         case .single(let i): return letter(i, in: p.choices)
@@ -103,11 +100,11 @@ public struct QuestionView: Sendable, Equatable {
         switch q.kind {
         case .single(let choices, let answer):
             let shown = p.choices.firstIndex(of: answer) ?? answer
-            return "\(letters[shown])) \(choices[answer].text)"
+            return "\(ChoiceLetter.name(shown))) \(choices[answer].text)"
         case .multiple(let choices, let answers):
             return answers.map { a in
                 let shown = p.choices.firstIndex(of: a) ?? a
-                return "\(letters[shown])) \(choices[a].text)"
+                return "\(ChoiceLetter.name(shown))) \(choices[a].text)"
             }.sorted().joined(separator: "; ")
         case .truefalse(let answer): return answer ? "true" : "false"
         case .short(let accepted):
@@ -129,7 +126,7 @@ public struct QuestionView: Sendable, Equatable {
         case .match(let pairs):
             return pairs.indices.map { i in
                 let shown = p.options.firstIndex(of: i) ?? i
-                return "\(i + 1)\(letters[shown])"
+                return "\(i + 1)\(ChoiceLetter.name(shown))"
             }.joined(separator: " ") + " (" + pairs.map { "\($0.left) → \($0.right)" }.joined(separator: "; ") + ")"
         }
     }

@@ -276,8 +276,4 @@ public struct TestSession: Sendable {
         if s >= 3600 { return "\(s / 3600):" + String(format: "%02d:%02d", s % 3600 / 60, s % 60) }
         return "\(s / 60):" + String(format: "%02d", s % 60)
     }
-
-    static func number(_ x: Double) -> String {
-        x == x.rounded() ? String(Int(x)) : String(x)
-    }
 }

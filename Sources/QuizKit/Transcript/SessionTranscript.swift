@@ -41,7 +41,7 @@ public enum SessionTranscript {
         } else {
             facts.append("untimed")
         }
-        facts.append("pass mark \(TestSession.number(banner.passMark))%")
+        facts.append("pass mark \(Figures.plain(banner.passMark))%")
         facts.append("seed \(banner.seed)")
         return "\(banner.title) · \(banner.subtitle)\n" + facts.joined(separator: " · ") + "\n"
             + "Answer with a letter (or as asked); type help for commands.\n\n"

@@ -47,10 +47,8 @@ public enum JSONReporter: Reporter {
 
     /// Pretty-printed JSON with sorted keys and unescaped slashes, ending with a newline.
     static func encoded(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
-            return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+            return try JSONDocument.pretty(value)
         } catch {
             // Encoding fails only for non-finite floating-point numbers, which no document here holds.
             preconditionFailure("lint report could not be encoded as JSON: \(error)")

@@ -31,9 +31,9 @@ public enum AnswerPositionBiasRule: Rule {
             guard let letter = counts.indices.max(by: { counts[$0] < counts[$1] }) else { continue }
             let count = counts[letter]
             guard Double(count) * 2 >= Double(answers.count), Double(count) >= 2 * expected[letter] else { continue }
-            let name = String(Array("ABCDEFGH")[letter])
+            let name = ChoiceLetter.name(letter)
             findings.append(root.finding(bank.file, bank.place.keys["questions"] ?? bank.place.start, .answerPositionBias,
-                "\(count) of \(answers.count) unshuffled single-choice questions have answer \(name) (chance: \(String(format: "%.1f", expected[letter]))); move some right answers or let choices shuffle"))
+                "\(count) of \(answers.count) unshuffled single-choice questions have answer \(name) (chance: \(Figures.fixed(expected[letter], places: 1))); move some right answers or let choices shuffle"))
         }
         return findings
     }
