@@ -21,7 +21,14 @@ let package = Package(
             providers: [.apt(["libyaml-dev"])]
         ),
         .target(name: "QuizYAML", dependencies: ["CLibYAML"]),
-        .target(name: "QuizKit", dependencies: ["QuizYAML"]),
+        // cmark-gfm's extensions library ships no .pc file; the module map links it.
+        .systemLibrary(
+            name: "CCMarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "QuizMarkdown", dependencies: ["CCMarkGFM"]),
+        .target(name: "QuizKit", dependencies: ["QuizYAML", "QuizMarkdown"]),
         .target(name: "QuizLint", dependencies: ["QuizKit", "QuizYAML"]),
         .target(name: "QuizRecords"),
         .target(name: "QuizStore", dependencies: ["QuizRecords", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -35,15 +42,16 @@ let package = Package(
         .executableTarget(
             name: "quiz",
             dependencies: [
-                "QuizApp", "QuizKit", "QuizLint", "QuizRecords",
+                "QuizApp", "QuizKit", "QuizLint", "QuizRecords", "QuizMarkdown",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "QuizMarkdownTests", dependencies: ["QuizMarkdown"]),
         .testTarget(name: "QuizYAMLTests", dependencies: ["QuizYAML"], exclude: ["Fixtures"]),
         .target(name: "QuizTestSupport", path: "Tests/QuizTestSupport"),
-        .testTarget(name: "QuizKitTests", dependencies: ["QuizKit", "QuizTestSupport"], exclude: ["Expected"]),
+        .testTarget(name: "QuizKitTests", dependencies: ["QuizKit", "QuizYAML", "QuizTestSupport"], exclude: ["Expected"]),
         .testTarget(name: "QuizAppTests", dependencies: ["QuizApp", "QuizKit", "QuizRecords", "QuizStore"]),
-        .testTarget(name: "QuizCLITests", dependencies: ["quiz", "QuizKit"]),
+        .testTarget(name: "QuizCLITests", dependencies: ["quiz", "QuizKit", "QuizTestSupport"]),
         .testTarget(name: "QuizLintTests", dependencies: ["QuizLint", "QuizKit", "QuizTestSupport"], exclude: ["Expected"]),
         .testTarget(
             name: "QuizStoreTests",
