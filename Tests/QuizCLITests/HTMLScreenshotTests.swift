@@ -1,9 +1,11 @@
 import Foundation
+import QuizTestSupport
 import Testing
 
 /// The HTML report rendered in a real browser: headless Chromium screenshots the shipped
 /// practice test's report. Skipped when no Chromium is installed (Debian's `chromium` works).
-/// With `QUIZ_UPDATE_SCREENSHOT=1` the picture replaces `docs/report.png`.
+/// With `QUIZ_UPDATE_SCREENSHOT=1` the picture replaces `docs/report.png` and the test fails, naming it
+/// (refused where `CI` is set), as expected files do.
 @Suite(.timeLimit(.minutes(2))) struct HTMLScreenshotTests {
     static var browser: String? {
         for name in ["chromium", "chromium-browser", "google-chrome"] {
@@ -46,8 +48,7 @@ import Testing
         let data = try Data(contentsOf: png)
         #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47]), "a PNG")
         #expect(data.count > 20_000, "the page rendered something")
-        if ProcessInfo.processInfo.environment["QUIZ_UPDATE_SCREENSHOT"] == "1" {
-            try data.write(to: root.appendingPathComponent("docs/report.png"))
-        }
+        _ = try Golden.rewrite(root.appendingPathComponent("docs/report.png"), shownAs: "docs/report.png", with: data,
+                               askedBy: "QUIZ_UPDATE_SCREENSHOT")
     }
 }

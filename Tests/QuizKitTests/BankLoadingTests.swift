@@ -1,5 +1,6 @@
 import Foundation
 import QuizKit
+import QuizYAML
 import Testing
 
 /// Loading a bank through the streaming path gives the same bank as reading it whole.
@@ -12,10 +13,24 @@ import Testing
         return ContentRoot.load(at: url)
     }
 
+    /// The bank and findings of reading the file whole, the plain way, to compare the streaming path with.
+    static func wholeRead(_ yaml: String) throws -> (bank: Bank?, findings: [Finding]) {
+        BankDecoder.decode(try YAMLParser.parse(yaml), file: "Quizzes/demo.yaml", fileStem: "demo")
+    }
+
+    /// Loads `yaml` through the streaming path and expects the very bank and findings of a whole-file read.
+    static func loadAsWhole(_ yaml: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> ContentRoot {
+        let root = try load(yaml)
+        let whole = try wholeRead(yaml)
+        #expect(root.banks == [whole.bank].compactMap { $0 }, "the streamed bank equals the whole-file read", sourceLocation: sourceLocation)
+        #expect(root.findings == whole.findings, sourceLocation: sourceLocation)
+        return root
+    }
+
     static let questions = (1...3000).map { "  - {id: q\($0), section: s, prompt: P\($0)?, choices: [Yes, No], answer: A, explanation: E}\n" }.joined()
 
     @Test func defaultsBeforeTheQuestionsApply() throws {
-        let root = try Self.load("quiz: demo\ntitle: Demo\ndefaults: {points: 2, time: 30s}\nquestions:\n" + Self.questions)
+        let root = try Self.loadAsWhole("quiz: demo\ntitle: Demo\ndefaults: {points: 2, time: 30s}\nquestions:\n" + Self.questions)
         let bank = try #require(root.bank("demo"))
         #expect(bank.questions.count == 3000)
         #expect(bank.questions.allSatisfy { $0.points == 2 && $0.time == 30 })
@@ -23,14 +38,14 @@ import Testing
     }
 
     @Test func defaultsAfterTheQuestionsApplyToo() throws {
-        let root = try Self.load("quiz: demo\ntitle: Demo\nquestions:\n" + Self.questions + "defaults: {points: 3}\n")
+        let root = try Self.loadAsWhole("quiz: demo\ntitle: Demo\nquestions:\n" + Self.questions + "defaults: {points: 3}\n")
         let bank = try #require(root.bank("demo"))
         #expect(bank.questions.count == 3000)
         #expect(bank.questions.allSatisfy { $0.points == 3 })
     }
 
     @Test func aRepeatedQuestionsKeyIsReportedAndTheFirstListKept() throws {
-        let root = try Self.load("quiz: demo\ntitle: Demo\nquestions:\n" + Self.questions + "questions:\n  - {id: extra, section: s, prompt: P, choices: [A1, B1], answer: A}\n")
+        let root = try Self.loadAsWhole("quiz: demo\ntitle: Demo\nquestions:\n" + Self.questions + "questions:\n  - {id: extra, section: s, prompt: P, choices: [A1, B1], answer: A}\n")
         let bank = try #require(root.bank("demo"))
         #expect(bank.questions.count == 3000)
         #expect(!bank.questions.contains { $0.id == "extra" })
@@ -38,9 +53,30 @@ import Testing
     }
 
     @Test func findingsInsideQuestionsKeepTheirPlaces() throws {
-        let root = try Self.load("quiz: demo\ntitle: Demo\nquestions:\n" + Self.questions + "  - {id: bad, section: s, prompt: P, choices: [A1, B1], answer: Z}\n")
+        let root = try Self.loadAsWhole("quiz: demo\ntitle: Demo\nquestions:\n" + Self.questions + "  - {id: bad, section: s, prompt: P, choices: [A1, B1], answer: Z}\n")
         let finding = try #require(root.findings.first { $0.rule == .answerKey })
         #expect(finding.line == 3004)
         #expect(root.bank("demo")?.questions.last?.isValid == false)
+    }
+
+    @Test func everyQuestionTypeAndTestStreamsAsReadWhole() throws {
+        let yaml = ContentCacheTests.everyKey.replacingOccurrences(of: "quiz: every", with: "quiz: demo")
+        let root = try Self.loadAsWhole(yaml)
+        #expect(root.bank("demo")?.questions.count == 9)
+        #expect(root.findings.map(\.rule) == [.answerKey])
+    }
+
+    @Test func aSyntaxErrorAfterStreamedQuestionsLeavesOnlyTheSyntaxFinding() throws {
+        // 3,000 questions were handed to the decoder before libyaml meets the unclosed list on line 3004.
+        let yaml = "quiz: demo\ntitle: Demo\nquestions:\n" + Self.questions + "  - {id: late, section: s, prompt: [P, choices: [A1, B1]}\n"
+        let root = try Self.load(yaml)
+        #expect(root.banks.isEmpty, "nothing of a broken file is kept")
+        #expect(root.brokenFiles == ["Quizzes/demo.yaml"])
+        #expect(root.findings.count == 1, "\(root.findings)")
+        let finding = try #require(root.findings.first)
+        #expect(finding.rule == .yamlSyntax)
+        #expect(finding.file == "Quizzes/demo.yaml")
+        #expect(finding.line == 3004)
+        #expect(throws: YAMLError.self, "a whole-file read fails the same way") { try Self.wholeRead(yaml) }
     }
 }

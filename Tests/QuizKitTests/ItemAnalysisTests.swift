@@ -214,8 +214,9 @@ enum HandWorked {
         near(report.sdPercent, 10)
         near(report.questions[0].facility, 0.5)
         #expect(report.questions[3].attempts == 50_000)
-        // q1 and q3 move together exactly (q3 = 2·q1), q2 is nearly independent: alpha over q1–q3 is finite.
-        #expect(report.alpha != nil)
+        // Alpha over q1–q3 (q4 is not in every attempt): item variances 1/4, 2/9, 1, and the total's
+        // 2,060,187,037/1,000,000,000 (population variances), so 3/2 · (1 − 1.47222…/2.06018…).
+        near(report.alpha, 1_250_000_000.0 / 2_060_187_037.0)
     }
 }
 

@@ -157,29 +157,36 @@ private let sample = LintReport(
         let ruleIDs = rules.map { $0["id"] as? String }
         #expect(ruleIDs == RuleID.allCases.map(\.rawValue))
         #expect(ruleIDs.count == 22)
+        #expect(rules.first?["name"] as? String == "YamlSyntax")
+        #expect(rules.first { $0["id"] as? String == "answer-position-bias" }?["name"] as? String == "AnswerPositionBias")
         for (rule, id) in zip(rules, RuleID.allCases) {
-            #expect((rule["name"] as? String)?.first?.isUppercase == true)
-            #expect(((rule["shortDescription"] as? [String: Any])?["text"] as? String)?.isEmpty == false)
+            let name = try #require(rule["name"] as? String)
+            #expect(name.first?.isUppercase == true && name.lowercased() == id.rawValue.replacingOccurrences(of: "-", with: ""))
+            let summary = try #require(RuleCatalog.rule(id)?.description.summary)
+            #expect((rule["shortDescription"] as? [String: Any])?["text"] as? String == summary, "the rule's own summary")
             #expect((rule["defaultConfiguration"] as? [String: Any])?["level"] as? String == id.defaultSeverity.rawValue)
         }
 
         let results = try #require(run["results"] as? [[String: Any]])
         #expect(results.count == sample.findings.count)
+        var shown: [String] = []
         for result in results {
             let ruleID = try #require(result["ruleId"] as? String)
             let index = try #require(ruleIDs.firstIndex(of: ruleID))
             #expect(result["ruleIndex"] as? Int == index)
             #expect(["error", "warning", "note", "none"].contains(result["level"] as? String))
-            #expect(((result["message"] as? [String: Any])?["text"] as? String)?.isEmpty == false)
+            let message = try #require((result["message"] as? [String: Any])?["text"] as? String)
             let locations = try #require(result["locations"] as? [[String: Any]])
             let physical = try #require(locations.first?["physicalLocation"] as? [String: Any])
             let artifact = try #require(physical["artifactLocation"] as? [String: Any])
-            #expect((artifact["uri"] as? String)?.isEmpty == false)
+            let file = try #require((artifact["uri"] as? String)?.removingPercentEncoding)
             #expect(artifact["uriBaseId"] as? String == "%SRCROOT%")
             let region = try #require(physical["region"] as? [String: Any])
-            #expect(try #require(region["startLine"] as? Int) >= 1)
-            #expect(try #require(region["startColumn"] as? Int) >= 1)
+            let line = try #require(region["startLine"] as? Int), column = try #require(region["startColumn"] as? Int)
+            shown.append("\(file):\(line):\(column): \(result["level"] as? String ?? "?"): \(message) [\(ruleID)]")
         }
+        // Each finding once, with its exact place, severity and message.
+        #expect(shown.sorted() == sample.findings.map { "\($0.file):\($0.line):\($0.column): \($0.severity.rawValue): \($0.message) [\($0.rule.rawValue)]" }.sorted())
     }
 
     @Test func levelIsTheFindingsSeverityAndURIsArePercentEncoded() throws {

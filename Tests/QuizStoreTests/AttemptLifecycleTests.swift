@@ -7,6 +7,7 @@ struct AttemptLifecycleTests {
     @Test("create, save, change and finish an attempt, and read it all back")
     func roundTrip() throws {
         let fixture = try StoreFixture()
+        defer { withExtendedLifetime(fixture) {} }
         let store = try fixture.open()
         let attempt = StoreFixture.attempt()
         let questions = StoreFixture.questions(of: attempt.id)
@@ -46,7 +47,9 @@ struct AttemptLifecycleTests {
 
     @Test("dates come back to the millisecond, as UTC text that sorts by time")
     func datePrecision() throws {
-        let store = try StoreFixture().open()
+        let fixture = try StoreFixture()
+        defer { withExtendedLifetime(fixture) {} }
+        let store = try fixture.open()
         let started = Date()
         let attempt = StoreFixture.attempt(startedAt: started)
         try store.create(attempt, questions: [])
@@ -56,7 +59,9 @@ struct AttemptLifecycleTests {
 
     @Test("clock and finish name an unknown attempt as not found")
     func unknownAttempt() throws {
-        let store = try StoreFixture().open()
+        let fixture = try StoreFixture()
+        defer { withExtendedLifetime(fixture) {} }
+        let store = try fixture.open()
         #expect(throws: StoreError.notFound(prefix: "0123456789ab")) {
             try store.saveClock(attemptID: "0123456789ab", remaining: nil, elapsed: 1)
         }
@@ -68,7 +73,9 @@ struct AttemptLifecycleTests {
 
     @Test("a new attempt abandons the unfinished one of the same test, not of another test")
     func abandonsPrevious() throws {
-        let store = try StoreFixture().open()
+        let fixture = try StoreFixture()
+        defer { withExtendedLifetime(fixture) {} }
+        let store = try fixture.open()
         let first = StoreFixture.attempt(startedAt: StoreFixture.time(0))
         let other = StoreFixture.attempt(test: "final", startedAt: StoreFixture.time(1))
         let study = StoreFixture.attempt(kind: AttemptRecord.Kind.study, test: nil, lesson: "websockets-sse-polling",
@@ -89,7 +96,9 @@ struct AttemptLifecycleTests {
 
     @Test("attempts are listed oldest first, filtered by bank, test and kind")
     func listing() throws {
-        let store = try StoreFixture().open()
+        let fixture = try StoreFixture()
+        defer { withExtendedLifetime(fixture) {} }
+        let store = try fixture.open()
         let late = StoreFixture.attempt(test: "final", startedAt: StoreFixture.time(50))
         let early = StoreFixture.attempt(test: "practice", startedAt: StoreFixture.time(10))
         let elsewhere = StoreFixture.attempt(bank: "http-caching", startedAt: StoreFixture.time(30))
@@ -103,7 +112,9 @@ struct AttemptLifecycleTests {
 
     @Test("an id prefix finds one attempt, or says none or which ones")
     func prefixLookup() throws {
-        let store = try StoreFixture().open()
+        let fixture = try StoreFixture()
+        defer { withExtendedLifetime(fixture) {} }
+        let store = try fixture.open()
         for id in ["abc111111111", "abc222222222", "def333333333"] {
             try store.create(StoreFixture.attempt(id: id, test: id), questions: [])
         }
@@ -129,7 +140,9 @@ struct AttemptLifecycleTests {
 
     @Test("study progress keeps the first shown and done times")
     func sectionProgress() throws {
-        let store = try StoreFixture().open()
+        let fixture = try StoreFixture()
+        defer { withExtendedLifetime(fixture) {} }
+        let store = try fixture.open()
         let lesson = "websockets-sse-polling"
         try store.markShown(lesson: lesson, section: "polling", at: StoreFixture.time(1))
         try store.markShown(lesson: lesson, section: "sse", at: StoreFixture.time(2))

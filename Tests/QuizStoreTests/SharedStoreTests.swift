@@ -8,6 +8,7 @@ struct SharedStoreTests {
     @Test("a response is visible to another store on the same file as soon as save returns")
     func committedAtOnce() throws {
         let fixture = try StoreFixture()
+        defer { withExtendedLifetime(fixture) {} }
         let session = try fixture.open()
         let observer = try fixture.open()
         let attempt = StoreFixture.attempt()
@@ -26,6 +27,7 @@ struct SharedStoreTests {
     @Test("two stores writing 200 responses each at the same time lose none")
     func concurrentWriters() async throws {
         let fixture = try StoreFixture()
+        defer { withExtendedLifetime(fixture) {} }
         let count = 200
         let setup = try fixture.open()
         let attempts = [StoreFixture.attempt(test: "one"), StoreFixture.attempt(test: "two")]
@@ -56,6 +58,7 @@ struct SharedStoreTests {
     @Test("two stores opening a brand-new file at the same time both succeed")
     func concurrentFirstUse() async throws {
         let fixture = try StoreFixture()
+        defer { withExtendedLifetime(fixture) {} }
         let url = fixture.folder.appendingPathComponent("fresh/quiz.sqlite")
         let ids = try await withThrowingTaskGroup(of: String.self) { group in
             for _ in 0..<4 {

@@ -3,6 +3,9 @@ import QuizStore
 
 /// A private temporary folder for one test, removed when the fixture goes away,
 /// with helpers that build attempts the way a session would.
+///
+/// Swift may release a value right after its last use, so a test keeps its fixture (and the folder its
+/// stores write to) until it ends with `defer { withExtendedLifetime(fixture) {} }`.
 final class StoreFixture {
     let folder: URL
 

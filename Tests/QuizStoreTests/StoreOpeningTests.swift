@@ -8,6 +8,7 @@ struct StoreOpeningTests {
     @Test("first use creates the folder 0700 and the file 0600, in WAL mode")
     func createsPrivateFiles() throws {
         let fixture = try StoreFixture()
+        defer { withExtendedLifetime(fixture) {} }
         let url = fixture.folder.appendingPathComponent("data/quiz/quiz.sqlite")
         let store = try AttemptStore(url: url)
         try store.create(StoreFixture.attempt(), questions: [])
@@ -29,6 +30,7 @@ struct StoreOpeningTests {
     @Test("an existing store opens again with its data, and an empty file becomes a store")
     func reopens() throws {
         let fixture = try StoreFixture()
+        defer { withExtendedLifetime(fixture) {} }
         let attempt = StoreFixture.attempt()
         try fixture.open().create(attempt, questions: [])
         #expect(try fixture.open().attempt(id: attempt.id) == attempt)
@@ -41,6 +43,7 @@ struct StoreOpeningTests {
     @Test("a store written by a newer quiz is refused and left unchanged")
     func refusesNewerVersion() throws {
         let fixture = try StoreFixture()
+        defer { withExtendedLifetime(fixture) {} }
         let url = fixture.url()
         try fixture.open().create(StoreFixture.attempt(), questions: [])
         do {
@@ -65,6 +68,7 @@ struct StoreOpeningTests {
     @Test("a file that is not a quiz store is refused and left unchanged", arguments: Damage.allCases)
     func refusesCorrupt(_ damage: Damage) throws {
         let fixture = try StoreFixture()
+        defer { withExtendedLifetime(fixture) {} }
         let url = fixture.url()
         switch damage {
         case .randomBytes:
@@ -89,6 +93,7 @@ struct StoreOpeningTests {
     @Test("a place that cannot be written gives .unwritable")
     func refusesUnwritable() throws {
         let fixture = try StoreFixture()
+        defer { withExtendedLifetime(fixture) {} }
         let blocker = fixture.url("not-a-folder")
         try Data("x".utf8).write(to: blocker)
         let url = blocker.appendingPathComponent("quiz/quiz.sqlite")

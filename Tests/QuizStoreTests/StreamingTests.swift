@@ -30,7 +30,8 @@ struct StreamingTests {
 
     @Test("visits submitted and expired attempts in start order, each with its responses by position")
     func visitsInOrder() throws {
-        let (_, store, made) = try filledStore()
+        let (fixture, store, made) = try filledStore()
+        defer { withExtendedLifetime(fixture) {} }
         var visited: [(AttemptRecord, [ResponseRecord])] = []
         var shown: [String: [AttemptQuestionRecord]] = [:]
         try store.forEachAttempt(bank: "websockets-sse-polling", test: "practice") { attempt, questions, responses in
@@ -57,7 +58,8 @@ struct StreamingTests {
 
     @Test("narrows by start time and status; no statuses means every status")
     func filters() throws {
-        let (_, store, made) = try filledStore()
+        let (fixture, store, made) = try filledStore()
+        defer { withExtendedLifetime(fixture) {} }
         var since: [String] = []
         try store.forEachAttempt(
             bank: "websockets-sse-polling", test: "practice", since: StoreFixture.time(60)
@@ -77,7 +79,8 @@ struct StreamingTests {
 
     @Test("an error thrown by the visitor ends the walk and comes back unchanged")
     func stopsOnError() throws {
-        let (_, store, _) = try filledStore()
+        let (fixture, store, _) = try filledStore()
+        defer { withExtendedLifetime(fixture) {} }
         var visits = 0
         #expect(throws: Stop.self) {
             try store.forEachAttempt(bank: "websockets-sse-polling", test: "practice") { _, _, _ in

@@ -3,8 +3,9 @@ import Testing
 
 /// Checked-in expected output beside a test target, in its `Expected/` folder, compared byte for byte.
 ///
-/// With `QUIZ_UPDATE_GOLDEN=1` in the environment, `check` rewrites the expected file
-/// with the actual output instead of comparing; review the diff before committing it.
+/// With `QUIZ_UPDATE_GOLDEN=1` in the environment, `check` rewrites an expected file that differs
+/// from the actual output and fails, naming it, so an update run can never pass for a check; review the
+/// diff and run again without the variable. Where `CI` is set the variable is refused, and files are compared.
 public struct Golden: Sendable {
     public let directory: URL
 
@@ -13,15 +14,14 @@ public struct Golden: Sendable {
         directory = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Expected")
     }
 
-    public static var isUpdating: Bool {
-        ProcessInfo.processInfo.environment["QUIZ_UPDATE_GOLDEN"] == "1"
-    }
+    /// The variable that asks `check` to rewrite expected files.
+    public static let updateVariable = "QUIZ_UPDATE_GOLDEN"
 
     public func check(_ actual: String, matches fileName: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let url = directory.appendingPathComponent(fileName)
         let actualBytes = Data(actual.utf8)
-        if Self.isUpdating {
-            try actualBytes.write(to: url)
+        if try Self.rewrite(url, shownAs: "Expected/\(fileName)", with: actualBytes, askedBy: Self.updateVariable,
+                            sourceLocation: sourceLocation) {
             return
         }
         let expectedBytes = try Data(contentsOf: url)
@@ -30,6 +30,26 @@ public struct Golden: Sendable {
             "output differs from Expected/\(fileName) \(Self.firstDifference(actualBytes, expectedBytes)); rerun with QUIZ_UPDATE_GOLDEN=1 to rewrite it",
             sourceLocation: sourceLocation
         )
+    }
+
+    /// When `variable` is `1` in the environment, replaces the reference file at `url` (an expected output, a
+    /// screenshot) by `data` if they differ and records an issue naming it, so that the run fails and is run
+    /// again without the variable; returns whether the file was taken care of that way. Where `CI` is set the
+    /// variable is refused with an issue of its own: a pipeline must compare, never rewrite.
+    public static func rewrite(_ url: URL, shownAs name: String, with data: Data, askedBy variable: String,
+                               environment: [String: String] = ProcessInfo.processInfo.environment,
+                               sourceLocation: SourceLocation = #_sourceLocation) throws -> Bool {
+        guard environment[variable] == "1" else { return false }
+        if let ci = environment["CI"], !ci.isEmpty, ci != "false", ci != "0" {
+            Issue.record("\(variable)=1 is refused where CI is set: reference files are rewritten on a developer's machine, never in a pipeline",
+                         sourceLocation: sourceLocation)
+            return false
+        }
+        guard (try? Data(contentsOf: url)) != data else { return true }
+        try data.write(to: url)
+        Issue.record("updated \(name) (\(url.path)); review the diff, then rerun without \(variable)",
+                     sourceLocation: sourceLocation)
+        return true
     }
 
     /// Where two outputs first part, as a line number and the two versions of that line.

@@ -1,7 +1,7 @@
 import QuizYAML
 
 /// A question bank: one YAML file under `Quizzes/`.
-public struct Bank: Sendable, Identifiable {
+public struct Bank: Sendable, Identifiable, Equatable {
     public var id: String
     public var title: String
     /// The lesson its plain section ids refer to (default: the bank id).

@@ -1,5 +1,5 @@
 /// A lesson: one Markdown file under `Lessons/`, cut into sections at its `## ` headings.
-public struct Lesson: Sendable, Identifiable {
+public struct Lesson: Sendable, Identifiable, Equatable {
     public var id: String
     public var title: String
     public var summary: String?

@@ -1,7 +1,7 @@
 import QuizYAML
 
 /// A practice test defined in a bank: which questions it draws, its time limit and pass mark.
-public struct PracticeTest: Sendable, Identifiable {
+public struct PracticeTest: Sendable, Identifiable, Equatable {
     public var id: String
     public var title: String
     /// Seconds; nil means untimed.

@@ -5,7 +5,7 @@ import QuizYAML
 /// The loader builds a question even when parts of it are wrong, so lint
 /// rules can still look at what is there; `isValid` is false then, and a
 /// bank with such a question is never run as a test.
-public struct Question: Sendable, Identifiable {
+public struct Question: Sendable, Identifiable, Equatable {
     public var id: String
     /// The section reference as written: `section-id` or `lesson-id#section-id`.
     public var section: String
@@ -26,7 +26,7 @@ public struct Question: Sendable, Identifiable {
     public var place: Places
 
     /// The type-specific part of a question. One case per question type.
-    public enum Kind: Sendable {
+    public enum Kind: Sendable, Equatable {
         case single(choices: [Choice], answer: Int)
         case multiple(choices: [Choice], answers: [Int])
         case truefalse(answer: Bool)
@@ -163,7 +163,10 @@ public enum Tolerance: Sendable, Equatable {
 /// `keys[name]` gives a key's place and `values[name]` its value's place.
 /// A mapping has a handful of keys, so they are kept in one small array and
 /// looked up in order: cheaper to build and to read than two dictionaries.
-public struct Places: Sendable {
+///
+/// Positions are left out of equality: any two `Places` are equal, so a question, test or bank equals
+/// its copy read from another place or from the content cache.
+public struct Places: Sendable, Equatable {
     public var start: Mark
     public var end: Mark
     var entries: [(name: String, key: Mark, value: Mark)]
@@ -180,6 +183,8 @@ public struct Places: Sendable {
     public mutating func add(_ name: String, key: Mark, value: Mark) {
         if names.insert(name).inserted { entries.append((name, key, value)) }
     }
+
+    public static func == (a: Places, b: Places) -> Bool { true }
 
     public var keys: Lookup { Lookup(entries: entries, values: false) }
     public var values: Lookup { Lookup(entries: entries, values: true) }
