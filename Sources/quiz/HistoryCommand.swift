@@ -19,7 +19,7 @@ struct HistoryCommand: ParsableCommand {
         let parts = test.map { $0.split(separator: "/", maxSplits: 1).map(String.init) } ?? []
         let entries = try AttemptHistory.entries(bank: parts.first, test: parts.count == 2 ? parts[1] : nil, store: store)
         guard !entries.isEmpty else {
-            Terminal.write(test.map { "No attempts of \($0) yet.\n" } ?? "No attempts yet. Start one with quiz take.\n")
+            Terminal.write((test.map { "No attempts of \($0) in \(common.storeName) yet.\n" } ?? "No attempts in \(common.storeName) yet. Start one with quiz take.\n"))
             return
         }
         let formatter = DateFormatter()

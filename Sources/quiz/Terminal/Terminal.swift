@@ -17,6 +17,14 @@ enum Terminal {
         isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 
+    /// The terminal's height in lines when stdout is a terminal that reports one; nil on a pipe.
+    static var height: Int? {
+        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row >= 8 else { return nil }
+        return Int(size.ws_row)
+    }
+
     /// The width to wrap text to.
     static var width: Int {
         var size = winsize()
