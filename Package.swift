@@ -43,7 +43,8 @@ let package = Package(
         .testTarget(name: "QuizLintTests", dependencies: ["QuizLint", "QuizKit", "QuizTestSupport"], exclude: ["Expected"]),
         .testTarget(
             name: "QuizStoreTests",
-            dependencies: ["QuizStore", "QuizKit", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["QuizStore", "QuizKit", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]
