@@ -20,7 +20,14 @@ let package = Package(
             providers: [.apt(["libyaml-dev"])]
         ),
         .target(name: "QuizYAML", dependencies: ["CLibYAML"]),
-        .target(name: "QuizKit", dependencies: ["QuizYAML"]),
+        // cmark-gfm's extensions library ships no .pc file; the module map links it.
+        .systemLibrary(
+            name: "CCMarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "QuizMarkdown", dependencies: ["CCMarkGFM"]),
+        .target(name: "QuizKit", dependencies: ["QuizYAML", "QuizMarkdown"]),
         .target(name: "QuizLint", dependencies: ["QuizKit", "QuizYAML"]),
         .target(name: "QuizStore", dependencies: ["QuizKit", .product(name: "GRDB", package: "GRDB.swift")]),
         // Lint speed against a bare libyaml scan: Benchmarks/README.md.
@@ -32,10 +39,11 @@ let package = Package(
         .executableTarget(
             name: "quiz",
             dependencies: [
-                "QuizKit", "QuizLint", "QuizStore",
+                "QuizKit", "QuizLint", "QuizStore", "QuizMarkdown",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "QuizMarkdownTests", dependencies: ["QuizMarkdown"]),
         .testTarget(name: "QuizYAMLTests", dependencies: ["QuizYAML"], exclude: ["Fixtures"]),
         .target(name: "QuizTestSupport", path: "Tests/QuizTestSupport"),
         .testTarget(name: "QuizKitTests", dependencies: ["QuizKit", "QuizYAML", "QuizTestSupport"], exclude: ["Expected"]),

@@ -74,7 +74,7 @@ public struct Configuration: Sendable {
                 continue
             }
             guard let rules = pair.value.mapping else {
-                report(.invalidValue, pair.value.start, "rules must be a mapping of rule ids to error, warning or off")
+                report(.invalidValue, pair.value.start, "rules must be a mapping of rule ids to error, warning or off, or to a mapping of level and the rule's options")
                 continue
             }
             let names = RuleID.allCases.map(\.rawValue)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QuizKit
+import QuizMarkdown
 import QuizStore
 
 /// `quiz history`: past practice-test attempts, one line each.
@@ -41,13 +42,13 @@ struct HistoryCommand: ParsableCommand {
     }
 }
 
-/// Columns padded to their widest cell.
+/// Columns padded to their widest cell, measured in terminal columns.
 enum Table {
     static func render(_ rows: [[String]]) -> String {
         guard let first = rows.first else { return "" }
-        let widths = first.indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
+        let widths = first.indices.map { c in rows.map { DisplayWidth.of($0[c]) }.max() ?? 0 }
         return rows.map { row in
-            row.enumerated().map { c, cell in c == row.count - 1 ? cell : cell.padding(toLength: widths[c] + 2, withPad: " ", startingAt: 0) }
+            row.enumerated().map { c, cell in c == row.count - 1 ? cell : DisplayWidth.padded(cell, to: widths[c] + 2) }
                 .joined()
         }.joined(separator: "\n") + "\n"
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QuizKit
+import QuizMarkdown
 import QuizStore
 
 /// `quiz study LESSON`: reads a lesson section by section, with each section's quick checks.
@@ -43,7 +44,7 @@ struct StudyCommand: ParsableCommand {
             let section = lesson.sections[start]
             let left = plan.minutesLeft(notDone: lesson.sections.map(\.id).filter { !finished.contains($0) })
             Terminal.write("Section \(start + 1) of \(plan.parts) · ~\(left) min left · \(section.title) · \(section.readingMinutes) min read\n\n")
-            Terminal.write(TerminalMarkdown.render(section.body, width: width, color: Terminal.colorEnabled) + "\n\n")
+            Terminal.write(TerminalRenderer.render(section.body, width: width, color: Terminal.colorEnabled) + "\n\n")
             let runner = CheckRunner(store: store, root: root, lesson: lesson, section: section, seed: seed)
             let count = runner.checks.count
             try stored { () throws(StoreError) in

@@ -101,6 +101,10 @@ struct LessonParserTests {
         ("## A {#setup}\n## Setup\n", ["setup", "setup-1"]),
         ("## Setup {#x}\n## Setup\n", ["x", "setup"]),
         ("## A\n```\n## A\n```\n## A\n", ["a", "a-1"]),
+        // Setext headings and headings in quotes take slugs, as on GitHub, but open no section.
+        ("Intro\n=====\n\n## Intro\n", ["intro-1"]),
+        ("Notes\n-----\n\n## Notes\n", ["notes-1"]),
+        ("> ## Quoted\n\n## Quoted\n", ["quoted-1"]),
     ])
     func slugCounting(text: String, ids: [String]) {
         #expect(parse(text).lesson.sections.map(\.id) == ids)

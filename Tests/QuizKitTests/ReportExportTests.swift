@@ -67,8 +67,11 @@ private let golden = Golden(besides: #filePath)
         }
         #expect(rows.map { $0[6] } == ["response", "B", "A", "true", "Autorización, \"quoted\"", "3", "",
                                        "Polling=client pulls;SSE=both <push> & pull;WebSocket=server pushes, text/event-stream"])
-        #expect(rows[4][7] == "Authorization")
-        #expect(rows[2][7] == "A;B")
+        #expect(rows[4][8] == "Authorization")
+        #expect(rows[2][8] == "A;B")
+        // The same answers as the learner typed them on their shuffled screen.
+        #expect(rows.map { $0[7] } == ["response_shown"] + report.questions.map { $0.responseShown ?? "" })
+        #expect(rows[1][6] == "B" && rows[1][7] == "D")
     }
 
     @Test func csvOfManyAttemptsHasOneHeaderAndARowPerAttemptAndQuestion() throws {

@@ -8,11 +8,13 @@ import Testing
         "html", "head", "meta", "title", "style", "body", "main", "header", "section", "article", "h1", "h2", "h3",
         "p", "span", "strong", "em", "br", "dl", "dt", "dd", "time", "div", "table", "thead", "tbody", "tfoot", "tr",
         "th", "td", "figure", "figcaption", "ol", "li", "a", "svg", "desc", "g", "rect", "line", "text", "tspan",
+        // Author Markdown rendered: code, lists, quotes and the like.
+        "code", "pre", "ul", "del", "blockquote", "hr", "h4", "h5", "h6",
     ]
     static let attributes: Set<String> = [
         "lang", "charset", "name", "content", "class", "id", "role", "aria-labelledby", "datetime", "href", "viewBox",
         "x", "y", "x1", "y1", "x2", "y2", "width", "height", "rx", "fill", "stroke", "stroke-width",
-        "stroke-dasharray", "data-label", "font-size", "font-weight", "text-anchor",
+        "stroke-dasharray", "data-label", "font-size", "font-weight", "text-anchor", "align", "start",
     ]
 
     /// Every tag of `html` as its name and attributes; nil when a `<` starts anything else.

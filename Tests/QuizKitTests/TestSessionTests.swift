@@ -508,3 +508,31 @@ struct TestSessionTests {
         #expect(s.answers[0].response == nil)
     }
 }
+
+/// A program can take a test from the events alone, without reading any text.
+@Suite struct EventDrivenTests {
+    @Test func aProgramAnswersEveryQuestionFromTheQuestionScreens() {
+        let questions = [Sample.single(id: "q1"), Sample.truefalse(true), Sample.order(3), Sample.numeric(2)]
+        let settings = TestSession.Settings(title: "T", subtitle: "S", seed: 1, timeLimit: nil, passMark: 70,
+                                            penalty: 0, immediateFeedback: false)
+        var s = TestSession(settings: settings, questions: questions.enumerated().map { Sample.item($1, $0 + 1) })
+        var events = s.start(now: 0)
+        var seen: [Int] = []
+        for step in 1...20 where !s.isOver {
+            var line = "y"
+            for case .question(let screen) in events {
+                seen.append(screen.position)
+                switch screen.view.form {
+                case .trueOrFalse: line = "t"
+                case .number: line = "2"
+                case .order: line = screen.view.options.map(\.label).joined(separator: " ")
+                default: line = screen.view.options.first?.label ?? "x"
+                }
+            }
+            events = s.receive(line, now: Double(step))
+        }
+        #expect(seen == [1, 2, 3, 4])
+        #expect(s.end == .submitted)
+        #expect(s.answers.allSatisfy { $0.response != nil })
+    }
+}

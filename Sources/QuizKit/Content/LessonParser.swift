@@ -1,18 +1,21 @@
+import QuizMarkdown
+
 /// Reads a lesson's Markdown into a `Lesson`: front matter, title, intro and
 /// `## ` sections with ids, word counts and reading times.
 ///
 /// Parsing never fails. Problems (bad front matter, two sections with one id)
 /// come back as findings beside a lesson built from everything that could be
-/// read, so one lint run reports them all. Headings inside fenced code blocks
-/// and `<!-- -->` comment blocks are not headings: they open no section and
-/// take no slug, as on GitHub.
+/// read, so one lint run reports them all. The Markdown after the front
+/// matter is read by cmark-gfm, so headings inside fenced code blocks and
+/// `<!-- -->` comment blocks are not headings, as on GitHub. Every heading
+/// takes a slug; only `## ` headings outside quotes and lists open a section.
 public enum LessonParser {
     /// Reading speed the reading time is computed with, in words per minute.
     public static let wordsPerMinute = 200
 
     /// Parses the lesson `id` whose text is `text`; `file` is the path findings name.
     public static func parse(_ text: String, id: String, file: String) -> (lesson: Lesson, findings: [Finding]) {
-        let lines = MarkdownSource.lines(of: text)
+        let lines = Self.lines(of: text)
         var findings: [Finding] = []
         var frontMatter = FrontMatter()
         var bodyStart = 0
@@ -31,36 +34,20 @@ public enum LessonParser {
         }
 
         var slugger = Slugger()
-        var fence: CodeFence?
-        var inComment = false
-        var titleHeading: (index: Int, text: String)?
+        var titleHeading: (lines: ClosedRange<Int>, text: String)?
         var starts: [(index: Int, id: String, title: String)] = []
         var firstLineOfID: [String: Int] = [:]
 
-        for index in lines.indices.dropFirst(bodyStart) {
-            let line = lines[index]
-            if let open = fence {
-                if open.isClosed(by: line) { fence = nil }
-                continue
-            }
-            if inComment {
-                inComment = !MarkdownSource.closesComment(line, opening: false)
-                continue
-            }
-            if let opening = CodeFence.opening(line) {
-                fence = opening
-                continue
-            }
-            if MarkdownSource.opensComment(line) {
-                inComment = !MarkdownSource.closesComment(line, opening: true)
-                continue
-            }
-            guard let heading = MarkdownHeading(line) else { continue }
+        let document = MarkdownDocument(lines[bodyStart...].joined(separator: "\n"))
+        for heading in document.headings {
+            guard let range = heading.range else { continue }
+            let index = bodyStart + range.startLine - 1
             let headingID = slugger.id(for: heading)
+            guard heading.isTopLevel else { continue }
             if heading.level == 1, titleHeading == nil, !heading.text.isEmpty {
-                titleHeading = (index, heading.text)
+                titleHeading = (index...(bodyStart + range.endLine - 1), heading.text)
             }
-            guard heading.level == 2 else { continue }
+            guard heading.level == 2, heading.isATX else { continue }
             if let first = firstLineOfID[headingID] {
                 findings.append(Finding(file: file, line: index + 1, column: 1, rule: .duplicateID,
                                         message: "section id `\(headingID)` is already used by the heading on line \(first); give one of them a different `{#id}`"))
@@ -72,7 +59,7 @@ public enum LessonParser {
 
         let introEnd = starts.first?.index ?? lines.count
         let introLines = lines[bodyStart..<introEnd].indices
-            .filter { $0 != titleHeading?.index }
+            .filter { !(titleHeading?.lines.contains($0) ?? false) }
             .map { lines[$0] }
         let sections = starts.indices.map { k in
             let start = starts[k]
@@ -85,10 +72,44 @@ public enum LessonParser {
             summary: frontMatter.summary,
             links: frontMatter.links,
             file: file,
-            intro: MarkdownSource.trimmingBlankLines(introLines).joined(separator: "\n"),
+            intro: trimmingBlankLines(introLines).joined(separator: "\n"),
             sections: sections
         )
         return (lesson, findings)
+    }
+
+    /// The lines of `text`, without their line endings: `\r\n`, a lone `\r` and `\n` all end
+    /// a line, as in CommonMark; a leading byte-order mark is dropped, and a final line
+    /// ending adds no empty line. In Swift `"\r\n"` is one `Character`, so lines are cut on scalars.
+    static func lines(of text: String) -> [String] {
+        var lines: [String] = []
+        var current = String.UnicodeScalarView()
+        var scalars = text.unicodeScalars[...]
+        if scalars.first == "\u{FEFF}" { scalars = scalars.dropFirst() }
+        var previousWasCR = false
+        for scalar in scalars {
+            if scalar == "\n" && previousWasCR {
+                previousWasCR = false
+                continue
+            }
+            previousWasCR = scalar == "\r"
+            if scalar == "\n" || scalar == "\r" {
+                lines.append(String(current))
+                current = String.UnicodeScalarView()
+            } else {
+                current.append(scalar)
+            }
+        }
+        if !current.isEmpty { lines.append(String(current)) }
+        return lines
+    }
+
+    /// The lines with blank lines removed from both ends.
+    static func trimmingBlankLines(_ lines: some BidirectionalCollection<String>) -> [String] {
+        let isBlank = { (line: String) in line.allSatisfy { $0 == " " || $0 == "\t" } }
+        guard let first = lines.firstIndex(where: { !isBlank($0) }),
+              let last = lines.lastIndex(where: { !isBlank($0) }) else { return [] }
+        return Array(lines[first...last])
     }
 
     private static func isFrontMatterFence(_ line: String) -> Bool {
@@ -96,11 +117,11 @@ public enum LessonParser {
     }
 
     private static func section(id: String, title: String, line: Int, body: ArraySlice<String>) -> Section {
-        var bodyLines = MarkdownSource.trimmingBlankLines(body)
+        var bodyLines = trimmingBlankLines(body)
         var stated: Int?
         if let first = bodyLines.first, let minutes = statedReadingTime(first) {
             stated = minutes
-            bodyLines = MarkdownSource.trimmingBlankLines(bodyLines.dropFirst())
+            bodyLines = trimmingBlankLines(bodyLines.dropFirst())
         }
         let text = bodyLines.joined(separator: "\n")
         let words = text.split(whereSeparator: \.isWhitespace).count

@@ -1,4 +1,5 @@
 import Foundation
+import QuizMarkdown
 
 /// Author-written inline Markdown as a learner reads it, for rules that weigh or search the words shown.
 ///
@@ -7,23 +8,24 @@ import Foundation
 public enum ShownText {
     /// The text without emphasis markers, HTML tags or link destinations, trimmed.
     public static func plain(_ markdown: String) -> String {
-        InlineMarkdown.plainText(markdown).trimmingCharacters(in: .whitespacesAndNewlines)
+        MarkdownDocument.plainText(inline: markdown).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The plain text left once emphasised spans (`*…*`, `**…**`, `_…_`) and code spans are taken out;
     /// each removed span leaves a space so the words either side stay apart.
     public static func outsideEmphasis(_ markdown: String) -> String {
-        unemphasised(InlineMarkdown.parse(markdown))
-    }
-
-    private static func unemphasised(_ spans: [InlineMarkdown.Span]) -> String {
-        spans.map { span in
-            switch span {
-            case .text(let text): text
-            case .link(let inner, _), .image(let inner, _): unemphasised(inner)
-            case .code, .strong, .emphasis, .html, .lineBreak: " "
+        let (document, node) = MarkdownDocument.inline(markdown)
+        var out = ""
+        var stack = Array(document.nodes[node].children.reversed())
+        while let next = stack.popLast() {
+            switch document.nodes[next].kind {
+            case .text(let text): out += text
+            case .softBreak: out += " "
+            case .code, .strong, .emphasis, .strikethrough, .inlineHTML, .lineBreak: out += " "
+            default: stack.append(contentsOf: document.nodes[next].children.reversed())
             }
-        }.joined()
+        }
+        return out
     }
 
     /// The whole words of a text, as written: runs of letters, digits and apostrophes.

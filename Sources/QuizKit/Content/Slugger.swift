@@ -1,3 +1,5 @@
+import QuizMarkdown
+
 /// Gives headings the ids GitHub gives them, so `lesson#section` links and
 /// GitHub's own anchors agree.
 ///
@@ -17,14 +19,7 @@ public struct Slugger: Sendable {
     /// The id of the next heading whose text is `markdown`: its slug, with a
     /// `-N` suffix when an earlier heading already has that id.
     public mutating func slug(_ markdown: String) -> String {
-        let base = Self.slug(plainText: InlineMarkdown.plainText(markdown))
-        var result = base
-        while let seen = occurrences[base], occurrences[result] != nil {
-            occurrences[base] = seen + 1
-            result = "\(base)-\(seen + 1)"
-        }
-        occurrences[result] = 0
-        return result
+        slug(plain: MarkdownDocument.plainText(inline: markdown))
     }
 
     /// Records an id written by the author (`{#id}`), so later slugs step around it.
@@ -38,7 +33,18 @@ public struct Slugger: Sendable {
             reserve(explicit)
             return explicit
         }
-        return slug(heading.text)
+        return slug(plain: heading.plainText)
+    }
+
+    private mutating func slug(plain: String) -> String {
+        let base = Self.slug(plainText: plain)
+        var result = base
+        while let seen = occurrences[base], occurrences[result] != nil {
+            occurrences[base] = seen + 1
+            result = "\(base)-\(seen + 1)"
+        }
+        occurrences[result] = 0
+        return result
     }
 
     /// The slug of already-plain text, without any repeat suffix.

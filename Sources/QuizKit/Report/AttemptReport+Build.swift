@@ -81,6 +81,7 @@ extension AttemptReport {
         questions = entries.map { e in
             QuestionResult(position: e.item.position, id: e.item.question.id, section: e.section,
                            type: e.item.question.type.rawValue, response: JSONValue(e.answer.response, for: e.item.question),
+                           responseShown: e.answer.response.map { QuestionView.asTyped($0, e.item) },
                            correct: e.answer.response == nil ? nil : e.answer.grade.correct == true,
                            points: .number(e.answer.grade.points), max: .number(e.answer.grade.max),
                            timeS: .number(e.answer.timeSpent), flagged: e.answer.flagged, review: e.item.review)

@@ -73,6 +73,10 @@ public struct AttemptReport: Sendable, Equatable, Encodable {
         public var section: String
         public var type: String
         public var response: JSONValue
+        /// The response as the learner typed it, in the letters and numbers of their own shuffled
+        /// screen (`"C"`, `"A D"`, `"2 3 1"`, `"1B 2A"`), or nil when unanswered. `response` is the
+        /// same answer in the author's terms, so the two differ whenever the shuffle moved things.
+        public var responseShown: String?
         public var correct: Bool?
         public var points: JSONValue
         public var max: JSONValue
@@ -82,7 +86,7 @@ public struct AttemptReport: Sendable, Equatable, Encodable {
 
         enum CodingKeys: String, CodingKey {
             case position, id, section, type, response, correct, points, max, flagged, review
-            case timeS = "time_s"
+            case timeS = "time_s", responseShown = "response_shown"
         }
 
         public func encode(to encoder: Encoder) throws {
@@ -92,6 +96,7 @@ public struct AttemptReport: Sendable, Equatable, Encodable {
             try c.encode(section, forKey: .section)
             try c.encode(type, forKey: .type)
             try c.encode(response, forKey: .response)
+            try c.encode(responseShown, forKey: .responseShown)
             try c.encode(correct, forKey: .correct)
             try c.encode(points, forKey: .points)
             try c.encode(max, forKey: .max)

@@ -13,11 +13,13 @@ import Foundation
 /// (`42`, `3.5`), an array with its items joined by `;` (`A;C` for
 /// multiple, `3;1;2` for order), and a match object as `left=right` pairs in
 /// the JSON's sorted key order joined by `;`. An unanswered response is an
-/// empty cell, as is `correct` then. The JSON report stays the lossless form.
+/// empty cell, as is `correct` then. `response_shown` is the same answer as the learner
+/// typed it on their own shuffled screen (`C`, `A D`), which is what the text, Markdown,
+/// HTML and JUnit reports show. The JSON report stays the lossless form.
 public enum CSVReport {
     /// The columns of `render`, in order.
     public static let columns = [
-        "position", "id", "section", "section_title", "type", "prompt", "response", "right_answer",
+        "position", "id", "section", "section_title", "type", "prompt", "response", "response_shown", "right_answer",
         "correct", "points", "max", "time_s", "flagged", "review",
     ]
 
@@ -52,7 +54,7 @@ public enum CSVReport {
         let detail = report.details.indices.contains(index) ? report.details[index] : nil
         return [
             String(q.position), q.id, q.section, detail?.sectionTitle ?? "", q.type, detail?.prompt ?? "",
-            text(q.response), text(detail?.rightResponse ?? .null), q.correct.map { $0 ? "true" : "false" } ?? "",
+            text(q.response), q.responseShown ?? "", text(detail?.rightResponse ?? .null), q.correct.map { $0 ? "true" : "false" } ?? "",
             Figures.plain(q.points), Figures.plain(q.max), Figures.plain(q.timeS), q.flagged ? "true" : "false",
             q.review,
         ]

@@ -1,3 +1,5 @@
+import QuizMarkdown
+
 /// The inline SVG charts of the HTML report: score per section and time per question.
 ///
 /// Each chart is `role="img"` with a `<title>` and `<desc>` it is labelled by,

@@ -1,13 +1,16 @@
+import QuizMarkdown
+
 /// A score report as one self-contained HTML5 page: inline CSS and inline SVG, no scripts.
 ///
 /// The page makes no request of its own: no external style sheets, fonts or
 /// images. The only links are the review links, and only when relative
 /// (`Lessons/net.md#polling`, see `Markup.isRelativeLink`), so a report saved
 /// at the content root opens the lesson; any other review target is shown as
-/// text. Every piece of author and learner text goes through `Markup.text` or
-/// `Markup.attribute`, so a prompt holding `<script>` shows as those
-/// characters. Prompts keep their line breaks (`white-space: pre-wrap`) and
-/// are not rendered as Markdown.
+/// text. Author Markdown (prompts, right answers, explanations) goes through
+/// `XHTMLRenderer` with links shown as text, so code spans and lists read as
+/// in the lesson while raw HTML (a `<script>`) shows as those characters and
+/// no link or image leads off the page; learner text and ids go through
+/// `Markup.text` or `Markup.attribute`.
 public enum HTMLReport {
     public static func render(_ r: AttemptReport) -> String {
         var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -94,14 +97,19 @@ public enum HTMLReport {
             let outcome = outcome(q)
             html += "<li><article>\n<h3>\(q.position). \(Markup.text(q.id)) <span class=\"tag \(outcome.kind)\">\(outcome.label)</span>"
             html += (q.flagged ? " ⚑ flagged" : "") + "</h3>\n"
-            html += "<p class=\"prompt\">\(Markup.text(d?.prompt.trimmingTrailingNewlines() ?? ""))</p>\n<dl class=\"answers\">\n"
+            html += "<div class=\"prompt\">\n\(authored(d?.prompt ?? ""))</div>\n<dl class=\"answers\">\n"
             html += "<dt>Your answer</dt><dd>\(d?.given.map(Markup.text) ?? "<em>(nothing)</em>")</dd>\n"
-            html += "<dt>Right answer</dt><dd>\(Markup.text(d?.right ?? ""))</dd>\n"
+            html += "<dt>Right answer</dt><dd>\(XHTMLRenderer.inline(d?.right ?? "", links: .shownAsText))</dd>\n"
             html += "<dt>Points</dt><dd>\(Figures.number(q.points)) / \(Figures.number(q.max))</dd>\n"
-            if let why = d?.explanation { html += "<dt>Why</dt><dd>\(Markup.text(why.trimmingTrailingNewlines()))</dd>\n" }
+            if let why = d?.explanation { html += "<dt>Why</dt><dd>\(XHTMLRenderer.inline(why, links: .shownAsText))</dd>\n" }
             html += "<dt>Read again</dt><dd>\(link(q.review))</dd>\n</dl>\n</article></li>\n"
         }
         return html + "</ol>\n</section>\n"
+    }
+
+    /// Author Markdown as blocks, links shown as text.
+    static func authored(_ markdown: String) -> String {
+        XHTMLRenderer.render(markdown, links: .shownAsText)
     }
 
     /// A relative review link as `<a href>`; anything else as text.

@@ -47,11 +47,16 @@ enum HTMLStyle {
     .swatch.none { background: var(--none); }
     .review { list-style: none; padding: 0; margin: 0; }
     .review > li { border: 1px solid var(--line); border-radius: 6px; padding: .75rem 1rem; margin: 0 0 1rem; }
-    .prompt { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0 0 .75rem; padding: .5rem .75rem;
+    .prompt { overflow-wrap: anywhere; margin: 0 0 .75rem; padding: .5rem .75rem;
       background: var(--soft); border-left: 3px solid var(--line); }
+    .prompt > :first-child { margin-top: 0; }
+    .prompt > :last-child { margin-bottom: 0; }
+    pre { overflow-x: auto; margin: .5rem 0; }
+    code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .92em; }
     .answers { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 0; }
     .answers dt { font-weight: 600; }
-    .answers dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+    .answers dd { margin: 0; overflow-wrap: anywhere; }
+    .answers dd > p { margin: 0 0 .4rem; }
     a { color: var(--bar); }
     @media (max-width: 32rem) {
       main { padding: .75rem; }

@@ -1,4 +1,5 @@
 import Foundation
+import QuizMarkdown
 
 /// The text report a session prints after submit, and `quiz report --format text`.
 public enum TextReport {
@@ -49,39 +50,17 @@ public enum TextReport {
         return lines.count > 1 ? first + " …" : first
     }
 
+    /// `text` wrapped to `width` columns by display width, every line indented by `indent` spaces.
     static func wrap(_ text: String, indent: Int, width: Int) -> String {
-        let pad = String(repeating: " ", count: indent)
-        var out = "", line = ""
-        for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-            if !line.isEmpty && line.count + 1 + word.count > width - indent {
-                out += pad + line + "\n"
-                line = ""
-            }
-            line += (line.isEmpty ? "" : " ") + word
-        }
-        if !line.isEmpty { out += pad + line + "\n" }
-        return out
+        guard text.contains(where: { !$0.isWhitespace }) else { return "" }
+        return TextWrap.wrap(text, width: width, indent: indent).map { $0 + "\n" }.joined()
     }
 }
 
 extension String {
     /// Padded with spaces to `width` terminal columns (wide characters count two).
-    func padded(to width: Int) -> String {
-        let columns = DisplayWidth.of(self)
-        return columns >= width ? self + " " : self + String(repeating: " ", count: width - columns)
-    }
+    func padded(to width: Int) -> String { DisplayWidth.padded(self, to: width) }
 
     /// Cut to at most `width` terminal columns, with an ellipsis when anything was cut.
-    func truncated(to width: Int) -> String {
-        guard DisplayWidth.of(self) > width else { return self }
-        var out = ""
-        var columns = 0
-        for character in self {
-            let w = DisplayWidth.of(character)
-            if columns + w > width - 1 { break }
-            out.append(character)
-            columns += w
-        }
-        return out + "…"
-    }
+    func truncated(to width: Int) -> String { DisplayWidth.truncated(self, to: width) }
 }

@@ -64,12 +64,7 @@ public enum AbsoluteWordsRule: Rule {
         var findings: [Finding] = []
         for bank in root.usableBanks {
             for q in bank.questions where q.isValid {
-                let keys: [Int]
-                switch q.kind {
-                case .single(_, let answer): keys = [answer]
-                case .multiple(_, let answers): keys = answers
-                default: continue
-                }
+                guard let keys = q.kind.choiceKeys else { continue }
                 func absolute(in choice: Choice) -> String? {
                     ShownText.words(ShownText.plain(choice.text)).map { $0.lowercased() }.first(where: absolutes.contains)
                 }

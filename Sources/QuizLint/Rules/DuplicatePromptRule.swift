@@ -24,6 +24,11 @@ public enum DuplicatePromptRule: Rule {
                 explanation: The id of the last event it saw.
 
             """),
+            RuleExample(bank: "quiz: demo\ntitle: Demo\nquestions:\n"
+                + "  - {id: one, section: alpha, prompt: Why jitter?, type: short, answer: herd, explanation: E}\n",
+                extra: ["Quizzes/other.yaml": "quiz: other\ntitle: Other\nlesson: demo\nquestions:\n"
+                    + "  - {id: two, section: beta, prompt: Why back off?, type: short, answer: load, explanation: E}\n"
+                    + "  - {↓id: three, section: beta, prompt: WHY  jitter?, type: short, answer: herd, explanation: E}\n"]),
         ],
         nonTriggering: [
             .questions("""

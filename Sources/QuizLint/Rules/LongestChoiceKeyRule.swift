@@ -78,13 +78,8 @@ public enum LongestChoiceKeyRule: Rule {
         var findings: [Finding] = []
         for bank in root.usableBanks {
             for q in bank.questions where q.isValid {
-                let keys: [Int]
-                switch q.kind {
-                case .single(let choices, let answer) where choices.count >= 3: keys = [answer]
-                case .multiple(_, let answers): keys = answers
-                default: continue
-                }
                 let choices = q.kind.choices
+                guard let keys = q.kind.choiceKeys, q.type == .multiple || choices.count >= 3 else { continue }
                 let lengths = choices.map(shownLength)
                 let keyLengths = keys.filter(choices.indices.contains).map { lengths[$0] }
                 let distractors = lengths.indices.filter { !keys.contains($0) }.map { lengths[$0] }

@@ -1,9 +1,9 @@
-/// Inline Markdown turned into text with terminal styles, ready to wrap.
+/// The inline content of one block turned into text with terminal styles, ready to wrap.
 ///
 /// Markers are gone (`**bold**` is `bold` in bold); without color a code span
 /// keeps its backticks so it still reads as code, and a link shows its address
-/// in parentheses. Wrapping breaks only between words: a word or URL longer
-/// than the width gets a line of its own and is never split.
+/// in parentheses after its text unless the text is the address. Raw HTML is
+/// dropped. Built with an explicit stack, so deeply nested emphasis is no risk.
 struct StyledText {
     struct Style: OptionSet, Hashable {
         let rawValue: Int
@@ -11,6 +11,7 @@ struct StyledText {
         static let dim = Style(rawValue: 2)
         static let italic = Style(rawValue: 4)
         static let underline = Style(rawValue: 8)
+        static let strikethrough = Style(rawValue: 16)
     }
 
     struct Piece {
@@ -26,44 +27,58 @@ struct StyledText {
 
     private(set) var pieces: [Piece] = []
 
-    init(_ spans: [InlineMarkdown.Span], base: Style = [], color: Bool) {
-        append(spans, style: base, color: color)
+    /// No text: an empty table cell.
+    init() {}
+
+    private enum Step {
+        case enter(Int, Style)
+        case append(Piece)
     }
 
-    init(markdown: String, base: Style = [], color: Bool) {
-        self.init(InlineMarkdown.parse(markdown), base: base, color: color)
-    }
-
-    private mutating func append(_ spans: [InlineMarkdown.Span], style: Style, color: Bool) {
-        for span in spans {
-            switch span {
-            case .text(let text):
-                pieces.append(Piece(text: text, style: style))
-            case .code(let code):
-                if color {
-                    pieces.append(Piece(text: code, style: style.union(.underline)))
-                } else {
-                    var fence = "`"
-                    while code.contains(fence) { fence += "`" }
-                    let padding = fence.count > 1 ? " " : ""
-                    pieces.append(Piece(text: fence + padding + code + padding + fence, style: style))
+    /// The inline children of the node at `index` in `document`.
+    init(_ document: MarkdownDocument, node index: Int, base: Style = [], color: Bool) {
+        var stack: [Step] = document.nodes[index].children.reversed().map { .enter($0, base) }
+        while let step = stack.popLast() {
+            switch step {
+            case .append(let piece):
+                pieces.append(piece)
+            case .enter(let child, let style):
+                let node = document.nodes[child]
+                var inner = style
+                switch node.kind {
+                case .text(let text):
+                    pieces.append(Piece(text: text, style: style))
+                case .softBreak:
+                    pieces.append(Piece(text: " ", style: style))
+                case .lineBreak:
+                    pieces.append(Piece(text: "\n", style: style))
+                case .code(let code):
+                    pieces.append(Self.code(code, style: style, color: color))
+                case .strong: inner.insert(.bold)
+                case .emphasis: inner.insert(.italic)
+                case .strikethrough: inner.insert(color ? .strikethrough : [])
+                case .link(let destination, _), .image(let destination, _):
+                    let text = document.plainText(of: child)
+                    let shown = destination.hasPrefix("mailto:") ? String(destination.dropFirst(7)) : destination
+                    if !destination.isEmpty, !destination.hasPrefix("#"), shown != text, shown != "http://" + text {
+                        stack.append(.append(Piece(text: " (" + destination + ")", style: style.union(.dim))))
+                    }
+                case .inlineHTML, .htmlBlock:
+                    continue
+                default:
+                    break
                 }
-            case .strong(let inner):
-                append(inner, style: style.union(.bold), color: color)
-            case .emphasis(let inner):
-                append(inner, style: style.union(.italic), color: color)
-            case .link(let inner, let destination), .image(let inner, let destination):
-                append(inner, style: style, color: color)
-                let shown = destination.hasPrefix("mailto:") ? String(destination.dropFirst(7)) : destination
-                if !destination.isEmpty, !destination.hasPrefix("#"), shown != InlineMarkdown.plainText(inner) {
-                    pieces.append(Piece(text: " (" + destination + ")", style: style.union(.dim)))
-                }
-            case .html:
-                break
-            case .lineBreak:
-                pieces.append(Piece(text: "\n", style: style))
+                stack.append(contentsOf: node.children.reversed().map { .enter($0, inner) })
             }
         }
+    }
+
+    private static func code(_ code: String, style: Style, color: Bool) -> Piece {
+        if color { return Piece(text: code, style: style.union(.underline)) }
+        var fence = "`"
+        while code.contains(fence) { fence += "`" }
+        let padding = fence.count > 1 ? " " : ""
+        return Piece(text: fence + padding + code + padding + fence, style: style)
     }
 
     private struct Word {
@@ -112,28 +127,14 @@ struct StyledText {
 
     /// The text on one line, whitespace runs collapsed to one space.
     func singleLine(color: Bool) -> Line {
-        let words = paragraphs.flatMap { $0 }
-        return Self.render(words, color: color)
+        Self.render(paragraphs.flatMap { $0 }[...], color: color)
     }
 
     /// The text wrapped to `width` columns; at least one line, which may be empty.
     func wrapped(width: Int, color: Bool) -> [Line] {
-        var lines: [Line] = []
-        for paragraph in paragraphs {
-            var current: [Word] = []
-            var currentWidth = 0
-            for word in paragraph {
-                if !current.isEmpty, currentWidth + 1 + word.width > width {
-                    lines.append(Self.render(current, color: color))
-                    current = []
-                    currentWidth = 0
-                }
-                currentWidth += (current.isEmpty ? 0 : 1) + word.width
-                current.append(word)
-            }
-            lines.append(Self.render(current, color: color))
+        paragraphs.flatMap { words in
+            TextWrap.lines(wordWidths: words.map(\.width), width: width).map { Self.render(words[$0], color: color) }
         }
-        return lines
     }
 
     /// The width of the longest word: the narrowest this text can wrap to.
@@ -141,11 +142,11 @@ struct StyledText {
         paragraphs.flatMap { $0 }.map(\.width).max() ?? 0
     }
 
-    private static func render(_ words: [Word], color: Bool) -> Line {
+    private static func render(_ words: ArraySlice<Word>, color: Bool) -> Line {
         var pieces: [Piece] = []
         var width = 0
-        for (index, word) in words.enumerated() {
-            if index > 0 {
+        for (offset, word) in words.enumerated() {
+            if offset > 0 {
                 pieces.append(Piece(text: " ", style: word.spaceStyle))
                 width += 1
             }
@@ -179,6 +180,7 @@ struct StyledText {
         if style.contains(.dim) { numbers.append("2") }
         if style.contains(.italic) { numbers.append("3") }
         if style.contains(.underline) { numbers.append("4") }
+        if style.contains(.strikethrough) { numbers.append("9") }
         return numbers.isEmpty ? "" : "\u{1B}[" + numbers.joined(separator: ";") + "m"
     }
 }

@@ -1,9 +1,9 @@
 import Testing
-@testable import QuizKit
+@testable import QuizMarkdown
 
-struct TerminalMarkdownTests {
+struct TerminalRendererTests {
     private func render(_ markdown: String, width: Int = 40) -> String {
-        TerminalMarkdown.render(markdown, width: width, color: false)
+        TerminalRenderer.render(markdown, width: width, color: false)
     }
 
     @Test("paragraphs are re-wrapped to the width", arguments: [
@@ -61,7 +61,8 @@ struct TerminalMarkdownTests {
         ("3) three\n7) four", 20, "3) three\n4) four"),
         ("- a\n  - b\n    - c\n  - d\n- e", 20, "• a\n  ◦ b\n    ▪ c\n  ◦ d\n• e"),
         ("- loose\n\n- items", 20, "• loose\n\n• items"),
-        ("- para one\n\n  para two\n- next", 20, "• para one\n\n  para two\n• next"),
+        // A blank line between an item's blocks makes the whole list loose, as CommonMark says.
+        ("- para one\n\n  para two\n- next", 20, "• para one\n\n  para two\n\n• next"),
         ("Text before\n- a list\n\nText after", 20, "Text before\n\n• a list\n\nText after"),
         ("- item\n\n      code in item", 30, "• item\n\n      code in item"),
     ])
@@ -149,9 +150,16 @@ struct TerminalMarkdownTests {
     }
 
     @Test func deepNestingIsCappedNotFatal() {
-        let rendered = render(String(repeating: "> ", count: 5_000) + "deep", width: 200)
-        #expect(rendered.hasPrefix(String(repeating: "│ ", count: 32) + ">"))
-        #expect(rendered.hasSuffix("deep"))
+        let rendered = render(String(repeating: "> ", count: 10_000) + "deep", width: 200)
+        #expect(rendered == String(repeating: "│ ", count: TerminalRenderer.maxNesting) + "deep")
+        let list = render(String(repeating: "- ", count: 10_000) + "item", width: 200)
+        #expect(list.hasSuffix("item"))
+        #expect(list.split(separator: "\n").count == 1)
+    }
+
+    @Test func strikethroughAndBareURLsComeFromGitHubsExtensions() {
+        #expect(render("~~old~~ new at https://example.com/x", width: 80) == "old new at https://example.com/x")
+        #expect(render("see www.example.com", width: 80) == "see www.example.com")
     }
 
     @Test func crlfReadsLikeLF() {
@@ -160,7 +168,7 @@ struct TerminalMarkdownTests {
 
     @Test func colorUsesANSIStyles() {
         let esc = "\u{1B}"
-        #expect(TerminalMarkdown.render("### Head\n\n**b** *i* `c`\n\n```\nx\n```", width: 40, color: true) == """
+        #expect(TerminalRenderer.render("### Head\n\n**b** *i* `c`\n\n```\nx\n```", width: 40, color: true) == """
             \(esc)[1mHead\(esc)[0m
 
             \(esc)[1mb\(esc)[0m \(esc)[3mi\(esc)[0m \(esc)[4mc\(esc)[0m
@@ -171,7 +179,7 @@ struct TerminalMarkdownTests {
 
     @Test func aStyledPhraseKeepsItsStyleAcrossSpacesButNotLineEnds() {
         let esc = "\u{1B}"
-        #expect(TerminalMarkdown.render("**one two three**", width: 8, color: true)
+        #expect(TerminalRenderer.render("**one two three**", width: 8, color: true)
             == "\(esc)[1mone two\(esc)[0m\n\(esc)[1mthree\(esc)[0m")
     }
 }

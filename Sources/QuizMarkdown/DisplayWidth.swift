@@ -2,13 +2,34 @@
 /// emoji, 0 for combining marks and control characters, 1 for the rest.
 ///
 /// Counted per `Character` (grapheme cluster), so `é` written as `e` plus a
-/// combining accent is one column and a flag or family emoji is two.
-enum DisplayWidth {
-    static func of(_ text: some StringProtocol) -> Int {
+/// combining accent is one column and a flag or family emoji is two. Wrapping,
+/// terminal tables and the text report all measure with it.
+public enum DisplayWidth {
+    public static func of(_ text: some StringProtocol) -> Int {
         text.reduce(0) { $0 + of($1) }
     }
 
-    static func of(_ character: Character) -> Int {
+    /// `text` padded with spaces to `width` columns; text already as wide gets one space, so columns never touch.
+    public static func padded(_ text: String, to width: Int) -> String {
+        let columns = of(text)
+        return columns >= width ? text + " " : text + String(repeating: " ", count: width - columns)
+    }
+
+    /// `text` cut to at most `width` columns, ending in `…` when anything was cut.
+    public static func truncated(_ text: String, to width: Int) -> String {
+        guard of(text) > width else { return text }
+        var out = ""
+        var columns = 0
+        for character in text {
+            let characterWidth = of(character)
+            if columns + characterWidth > width - 1 { break }
+            out.append(character)
+            columns += characterWidth
+        }
+        return out + "…"
+    }
+
+    public static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         if scalars.contains(where: { $0.properties.isEmojiPresentation }) || scalars.contains("\u{FE0F}") && first.properties.isEmoji {
