@@ -55,7 +55,8 @@ let package = Package(
         .testTarget(name: "QuizLintTests", dependencies: ["QuizLint", "QuizKit", "QuizTestSupport"], exclude: ["Expected"]),
         .testTarget(
             name: "QuizStoreTests",
-            dependencies: ["QuizStore", "QuizRecords", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["QuizStore", "QuizRecords", "QuizKit", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]
