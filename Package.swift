@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "quiz", targets: ["quiz"]),
         .library(name: "QuizKit", targets: ["QuizKit"]),
         .library(name: "QuizLint", targets: ["QuizLint"]),
+        .library(name: "QuizApp", targets: ["QuizApp"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -29,17 +30,19 @@ let package = Package(
         .target(name: "QuizMarkdown", dependencies: ["CCMarkGFM"]),
         .target(name: "QuizKit", dependencies: ["QuizYAML", "QuizMarkdown"]),
         .target(name: "QuizLint", dependencies: ["QuizKit", "QuizYAML"]),
-        .target(name: "QuizStore", dependencies: ["QuizKit", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "QuizRecords"),
+        .target(name: "QuizStore", dependencies: ["QuizRecords", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "QuizApp", dependencies: ["QuizKit", "QuizLint", "QuizRecords", "QuizStore"]),
         // Lint speed against a bare libyaml scan: Benchmarks/README.md.
         .executableTarget(
             name: "quiz-bench",
-            dependencies: ["QuizKit", "QuizLint", "QuizYAML", "QuizStore"],
+            dependencies: ["QuizKit", "QuizLint", "QuizYAML", "QuizRecords", "QuizStore"],
             path: "Benchmarks/quiz-bench"
         ),
         .executableTarget(
             name: "quiz",
             dependencies: [
-                "QuizKit", "QuizLint", "QuizStore", "QuizMarkdown",
+                "QuizApp", "QuizKit", "QuizLint", "QuizRecords", "QuizMarkdown",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +50,7 @@ let package = Package(
         .testTarget(name: "QuizYAMLTests", dependencies: ["QuizYAML"], exclude: ["Fixtures"]),
         .target(name: "QuizTestSupport", path: "Tests/QuizTestSupport"),
         .testTarget(name: "QuizKitTests", dependencies: ["QuizKit", "QuizYAML", "QuizTestSupport"], exclude: ["Expected"]),
+        .testTarget(name: "QuizAppTests", dependencies: ["QuizApp", "QuizKit", "QuizRecords", "QuizStore"]),
         .testTarget(
             name: "QuizCLITests",
             dependencies: ["quiz", "QuizKit", "QuizTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
@@ -54,7 +58,7 @@ let package = Package(
         .testTarget(name: "QuizLintTests", dependencies: ["QuizLint", "QuizKit", "QuizTestSupport"], exclude: ["Expected"]),
         .testTarget(
             name: "QuizStoreTests",
-            dependencies: ["QuizStore", "QuizKit", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["QuizStore", "QuizRecords", "QuizKit", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]
         ),
     ],

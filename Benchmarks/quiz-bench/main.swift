@@ -11,6 +11,7 @@
 import Foundation
 import QuizKit
 import QuizLint
+import QuizRecords
 import QuizStore
 import QuizYAML
 
@@ -347,24 +348,24 @@ func seedAttempts(count: Int, root path: String, store storePath: String) {
     let root = ContentRoot.load(at: url)
     guard let bank = root.banks.first(where: { !$0.tests.isEmpty }) else { fail("no bank with a test in \(path)") }
     let test = bank.tests[0]
-    let store: AttemptStore
-    do { store = try AttemptStore(url: URL(fileURLWithPath: storePath)) } catch { fail(error.message) }
+    let store: SQLiteStore
+    do { store = try SQLiteStore(url: URL(fileURLWithPath: storePath)) } catch { fail("\(storePath): \(error)") }
     var rng = SeededGenerator(seed: 7)
-    let encoder = JSONEncoder()
-    var batch: [(attempt: AttemptRecord, questions: [AttemptQuestionRecord], responses: [ResponseRecord])] = []
+    var batch: [AttemptRows] = []
     let start = Date(timeIntervalSince1970: 1_790_000_000)
     for i in 0..<count {
         let items = AttemptPlan.test(test, in: bank, root: root, seed: UInt64(i + 1))
         let ability = Double(rng.next() % 1000) / 1000
-        let attempt = AttemptRecord(kind: AttemptRecord.Kind.test, bank: bank.id, test: test.id, title: test.title,
+        let attempt = AttemptRecord(kind: .test, bank: bank.id, test: test.id, title: test.title,
                                     seed: Int64(i + 1), startedAt: start.addingTimeInterval(Double(i) * 60),
                                     submittedAt: start.addingTimeInterval(Double(i) * 60 + 300), timeLimit: test.timeLimit,
-                                    elapsed: 300, status: AttemptRecord.Status.submitted, passMark: test.passMark)
+                                    elapsed: 300, status: .submitted, passMark: test.passMark)
         var questions: [AttemptQuestionRecord] = []
         var responses: [ResponseRecord] = []
         for item in items {
             let q = item.question
-            let presentation = String(decoding: (try? encoder.encode(item.presentation)) ?? Data(), as: UTF8.self)
+            let presentation: String
+            do { presentation = try JSONDocument.compact(item.presentation) } catch { fail("\(q.id): \(error)") }
             questions.append(AttemptQuestionRecord(attemptID: attempt.id, position: item.position, questionID: q.id,
                                                    section: q.section, lesson: bank.lesson, presentation: presentation, maxPoints: q.points))
             let roll = Double(rng.next() % 1000) / 1000
@@ -385,9 +386,9 @@ func seedAttempts(count: Int, root path: String, store storePath: String) {
                                             points: grade.points, correct: grade.correct == true, timeSpent: 10,
                                             tries: 1, answeredAt: attempt.startedAt))
         }
-        batch.append((attempt, questions, responses))
+        batch.append(AttemptRows(attempt: attempt, questions: questions, responses: responses))
         if batch.count == 2_000 || i == count - 1 {
-            do { try store.importAttempts(batch) } catch { fail(error.message) }
+            do { try store.importAttempts(batch) } catch { fail("\(storePath): \(error)") }
             batch.removeAll(keepingCapacity: true)
         }
     }

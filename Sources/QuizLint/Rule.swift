@@ -43,3 +43,10 @@ extension ContentRoot {
         Finding(file: file, line: mark.line, column: mark.column, rule: rule, message: message)
     }
 }
+
+extension RuleID {
+    /// The severity the rule's description gives its findings when `.quizlint.yaml` says nothing.
+    public var defaultSeverity: Severity {
+        RuleCatalog.rule(self)?.description.defaultSeverity ?? .error
+    }
+}

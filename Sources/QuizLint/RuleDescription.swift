@@ -6,14 +6,18 @@ import QuizKit
 /// marks the exact place where a finding of this rule must be reported.
 public struct RuleDescription: Sendable {
     public var id: RuleID
+    /// What its findings are when `.quizlint.yaml` says nothing about the rule.
+    public var defaultSeverity: Severity
     public var summary: String
     public var triggering: [RuleExample]
     public var nonTriggering: [RuleExample]
     /// The thresholds `.quizlint.yaml` may set for this rule.
     public var options: [RuleOption]
 
-    public init(id: RuleID, summary: String, options: [RuleOption] = [], triggering: [RuleExample], nonTriggering: [RuleExample]) {
+    public init(id: RuleID, defaultSeverity: Severity, summary: String, options: [RuleOption] = [],
+                triggering: [RuleExample], nonTriggering: [RuleExample]) {
         self.id = id
+        self.defaultSeverity = defaultSeverity
         self.summary = summary
         self.options = options
         self.triggering = triggering

@@ -53,15 +53,4 @@ public struct MarkdownNode: Sendable, Equatable {
         self.range = range
         self.children = children
     }
-
-    /// True for paragraphs, headings, lists and the other kinds that stack vertically.
-    public var isBlock: Bool {
-        switch kind {
-        case .document, .blockQuote, .bulletList, .orderedList, .item, .codeBlock, .htmlBlock, .paragraph, .heading, .thematicBreak,
-             .table, .tableRow, .tableCell:
-            true
-        default:
-            false
-        }
-    }
 }

@@ -150,7 +150,14 @@ public enum TerminalRenderer {
             var text = ""
             var inTag = false
             for character in html {
-                if character == "<" { inTag = true } else if character == ">" && inTag { inTag = false; text += " " } else if !inTag { text.append(character) }
+                if character == "<" {
+                    inTag = true
+                } else if character == ">" && inTag {
+                    inTag = false
+                    text += " "
+                } else if !inTag {
+                    text.append(character)
+                }
             }
             guard text.contains(where: { !$0.isWhitespace }) else { return [] }
             return TextWrap.wrap(text, width: width)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import QuizRecords
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -27,10 +28,10 @@ struct StoreFile {
             return true
         }
         let code = errno
-        guard code == EEXIST else { throw .unwritable(path: path, reason: Self.describe(code)) }
+        guard code == EEXIST else { throw .unwritable(location: path, reason: Self.describe(code)) }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            throw .unwritable(path: path, reason: "it is a folder")
+            throw .unwritable(location: path, reason: "it is a folder")
         }
         return false
     }
@@ -39,7 +40,7 @@ struct StoreFile {
     func inspect() throws(StoreError) {
         var configuration = Configuration()
         configuration.readonly = true
-        configuration.busyMode = .timeout(AttemptStore.busyTimeout)
+        configuration.busyMode = .timeout(SQLiteStore.busyTimeout)
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             defer { try? queue.close() }
@@ -60,14 +61,14 @@ struct StoreFile {
         do {
             if try db.tableExists("grdb_migrations") {
                 if try StoreSchema.migrator.hasBeenSuperseded(db) {
-                    throw StoreError.newerVersion(path: path)
+                    throw StoreError.newerVersion(location: path)
                 }
                 return
             }
             let tables = try Int.fetchOne(db, sql: """
                 SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'
                 """) ?? 0
-            if tables > 0 { throw StoreError.corrupt(path: path) }
+            if tables > 0 { throw StoreError.corrupt(location: path) }
         } catch {
             throw StoreError.wrapping(error, path: path)
         }
@@ -94,7 +95,7 @@ struct StoreFile {
                 if manager.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue {
                     continue  // another process made it meanwhile
                 }
-                throw .unwritable(path: path, reason: "cannot create the folder \(folder.path)")
+                throw .unwritable(location: path, reason: "cannot create the folder \(folder.path)")
             }
         }
     }

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
+import QuizApp
 import QuizKit
-import QuizStore
+import QuizRecords
 
 /// Flags every command takes: where the content root and the attempts store are.
 struct CommonOptions: ParsableArguments {
@@ -27,9 +28,16 @@ struct CommonOptions: ParsableArguments {
         throw UserError("no content root here: no Lessons/ or Quizzes/ folder in \(cwd.path) or above; run inside a course folder or pass --root DIR")
     }
 
-    /// The attempts database path: `--store`, else the store's default order
-    /// (`$QUIZ_STORE`, `$XDG_DATA_HOME/quiz/quiz.sqlite`, `~/.local/share/quiz/quiz.sqlite`).
-    func storeURL() -> URL {
-        store.map { URL(fileURLWithPath: $0) } ?? AttemptStore.defaultURL()
+    /// The course at the content root.
+    func course(near hint: URL? = nil) throws -> Course {
+        Course(url: try rootURL(near: hint))
+    }
+
+    /// The attempts store the learner named: `--store`, else `$QUIZ_STORE`, else the default place.
+    var storeLocation: StoreLocation { StoreLocation(named: store) }
+
+    /// Opens the attempts store.
+    func openStore() throws(StoreError) -> any AttemptStore {
+        try storeLocation.open()
     }
 }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import QuizApp
 import QuizKit
 import QuizMarkdown
-import QuizStore
 
 /// `quiz history`: past practice-test attempts, one line each.
 struct HistoryCommand: ParsableCommand {
@@ -15,28 +15,22 @@ struct HistoryCommand: ParsableCommand {
     var test: String?
 
     func run() throws {
-        let store = try ContentLoading(common: common).store()
-        var bank: String?, testID: String?
-        if let test {
-            let parts = test.split(separator: "/", maxSplits: 1).map(String.init)
-            bank = parts.first
-            testID = parts.count == 2 ? parts[1] : nil
-        }
-        let attempts = try stored { () throws(StoreError) in try store.attempts(bank: bank, test: testID, kind: AttemptRecord.Kind.test) }
-        guard !attempts.isEmpty else {
-            Terminal.write(test == nil ? "No attempts yet. Start one with quiz take.\n" : "No attempts of \(test!) yet.\n")
+        let store = try common.openStore()
+        let parts = test.map { $0.split(separator: "/", maxSplits: 1).map(String.init) } ?? []
+        let entries = try AttemptHistory.entries(bank: parts.first, test: parts.count == 2 ? parts[1] : nil, store: store)
+        guard !entries.isEmpty else {
+            Terminal.write(test.map { "No attempts of \($0) yet.\n" } ?? "No attempts yet. Start one with quiz take.\n")
             return
         }
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
         formatter.timeZone = TimeZone.current
         var rows: [[String]] = [["date", "attempt", "test", "score", "percent", "result", "status"]]
-        for a in attempts {
-            let score = try store.score(of: a)
-            let finished = a.status == AttemptRecord.Status.submitted || a.status == AttemptRecord.Status.expired
+        for entry in entries {
+            let a = entry.attempt, score = entry.score
             rows.append([formatter.string(from: a.startedAt), a.id, "\(a.bank)/\(a.test ?? "")",
                          "\(Figures.number(score.points)) / \(Figures.number(score.max))", Figures.percent(score.percentRounded),
-                         finished ? (score.passed ? "passed" : "failed") : "–", a.status])
+                         a.status.isFinished ? (score.passed ? "passed" : "failed") : "–", a.status.rawValue])
         }
         Terminal.write(Table.render(rows))
     }

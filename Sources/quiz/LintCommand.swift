@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QuizKit
+import QuizApp
 import QuizLint
 
 enum LintFormat: String, ExpressibleByArgument, CaseIterable {

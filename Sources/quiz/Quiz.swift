@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+import QuizApp
+import QuizLint
+import QuizRecords
 
 /// The `quiz` command: lint question banks, study lessons, take practice tests, export reports.
 struct Quiz: ParsableCommand {
@@ -21,6 +24,20 @@ enum Main {
         } catch let error as UserError {
             Terminal.standardError("quiz: \(error.message)")
             exit(error.code)
+        } catch let error as StoreError {
+            Terminal.standardError("quiz: \(error.message)")
+            exit(2)
+        } catch let refusal as BankRefusal {
+            switch refusal {
+            case .lintErrors(let file, let errors):
+                // The errors as lint prints them, then one line saying why nothing is asked.
+                FileHandle.standardError.write(Data(TextReporter.render(errors).utf8))
+                Terminal.standardError("quiz: \(file) has \(errors.errors) lint error\(errors.errors == 1 ? "" : "s"); fix them and try again")
+            case .unusableQuestion(let file, let question, let flaw):
+                Terminal.standardError("quiz: \(file):\(flaw.line):\(flaw.column): question \(question) cannot be asked: "
+                    + "\(flaw.message) [\(flaw.rule.rawValue)]; fix it and try again")
+            }
+            exit(2)
         } catch let error as ExitCode {
             exit(error.rawValue)
         } catch {
@@ -32,16 +49,5 @@ enum Main {
             }
             Quiz.exit(withError: error)
         }
-    }
-}
-
-/// A problem the user can fix, with the exit code the contract gives it. Printed as one line.
-struct UserError: Error {
-    var message: String
-    var code: Int32 = 2
-
-    init(_ message: String, code: Int32 = 2) {
-        self.message = message
-        self.code = code
     }
 }

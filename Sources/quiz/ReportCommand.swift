@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
+import QuizApp
 import QuizKit
-import QuizStore
+import QuizRecords
 
 extension ReportFormat: ExpressibleByArgument {}
 
@@ -39,29 +40,27 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loading = ContentLoading(common: common)
-        let store = try loading.store()
-        let root = try loading.root()
+        let store = try common.openStore()
+        let root = try common.course().load()
         let text: String
         if all, let reference = test {
-            let (bank, test) = try loading.test(reference, in: root)
-            let records = try stored { () throws(StoreError) in
-                try store.attempts(bank: bank.id, test: test.id, kind: AttemptRecord.Kind.test)
-            }.filter { $0.status == AttemptRecord.Status.submitted || $0.status == AttemptRecord.Status.expired }
-            let reports = try records.map { try StoredAttempt($0, store: store, root: root).report }
+            let (bank, test) = try Course.test(reference, in: root)
+            let reports = try store.attempts(.finished(bank: bank.id, test: test.id)).map {
+                try StoredAttempt($0, store: store, root: root).report
+            }
             text = try format.renderAll(reports) ?? ""
         } else {
             let record: AttemptRecord
             if let prefix = attempt {
-                record = try stored { () throws(StoreError) in try store.attempt(matching: prefix) }
+                record = try store.attempt(matching: prefix)
             } else {
-                guard let latest = try stored({ () throws(StoreError) in try store.latestAttempt(kind: AttemptRecord.Kind.test) }) else {
+                guard let latest = try store.latestAttempt(kind: .test) else {
                     throw UserError("no attempts yet; take a practice test first (quiz list shows them)")
                 }
                 record = latest
             }
-            guard record.kind == AttemptRecord.Kind.test else {
-                throw UserError("attempt \(record.id) is a \(record.kind) session; reports are for practice tests (quiz progress shows study)")
+            guard record.kind == .test else {
+                throw UserError("attempt \(record.id) is a \(record.kind.rawValue) session; reports are for practice tests (quiz progress shows study)")
             }
             text = try format.render(StoredAttempt(record, store: store, root: root).report)
         }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import QuizApp
 import QuizKit
 import QuizMarkdown
-import QuizStore
 
 /// `quiz study LESSON`: reads a lesson section by section, with each section's quick checks.
 struct StudyCommand: ParsableCommand {
@@ -21,24 +21,25 @@ struct StudyCommand: ParsableCommand {
     var seed: UInt64?
 
     func run() throws {
-        let loading = ContentLoading(common: common)
-        let root = try loading.root()
+        let course = try common.course()
+        let (root, filesWithErrors) = course.sessionRoot(cacheFolder: common.storeLocation.cacheFolder)
         let lesson = try Lookup.lesson(self.lesson, in: root)
-        let store = try loading.store()
-        let done = Set(try stored { () throws(StoreError) in try store.progress(lesson: lesson.id) }.filter { $0.doneAt != nil }.map(\.section))
+        try course.requireUsable(banksOf: lesson, in: root, filesWithErrors: filesWithErrors)
+        let store = try common.openStore()
+        let plan = StudyPlan(lesson: lesson, root: root)
+        let done = Set(try store.progress(lesson: lesson.id).filter(\.isDone).map(\.section))
         var start: Int
         if let wanted = section {
             start = try Lookup.sectionIndex(wanted, in: lesson)
         } else if let first = lesson.sections.firstIndex(where: { !done.contains($0.id) }) {
             start = first
         } else {
-            Terminal.write("Every section of \(lesson.title) is done.\n" + Lookup.nextStep(lesson: lesson, root: root))
+            Terminal.write("Every section of \(lesson.title) is done.\n" + Self.nextStep(plan))
             return
         }
         Interrupt.install()
-        let reader = LineReader()
+        let terminal = ConsoleTerminal()
         let width = Terminal.width
-        let plan = StudyPlan(lesson: lesson, root: root)
         var finished = done
         while start < lesson.sections.count {
             let section = lesson.sections[start]
@@ -47,15 +48,11 @@ struct StudyCommand: ParsableCommand {
             Terminal.write(TerminalRenderer.render(section.body, width: width, color: Terminal.colorEnabled) + "\n\n")
             let runner = CheckRunner(store: store, root: root, lesson: lesson, section: section, seed: seed)
             let count = runner.checks.count
-            try stored { () throws(StoreError) in
-                try store.markShown(lesson: lesson.id, section: section.id)
-                // A section without quick checks is done once it has been shown.
-                if count == 0 { try store.markDone(lesson: lesson.id, section: section.id) }
-            }
+            try runner.markShown()
             Terminal.write(count == 0 ? "Press Enter to go on, or type quit.\n"
                                       : "Press Enter for the \(count) quick check\(count == 1 ? "" : "s"), or type quit.\n")
             Terminal.write("> ")
-            switch reader.next() {
+            switch terminal.nextLine(deadline: nil) {
             case .line(let line) where line.trimmingCharacters(in: .whitespaces).lowercased() == "quit":
                 Terminal.write("Progress saved. Continue with: quiz study \(lesson.id)\n")
                 return
@@ -67,7 +64,7 @@ struct StudyCommand: ParsableCommand {
                 throw ExitCode(130)
             }
             Terminal.write("\n")
-            switch try runner.run(reader: reader) {
+            switch try runner.run(on: terminal) {
             case .done:
                 finished.insert(section.id)
                 Terminal.write("\n")
@@ -82,7 +79,12 @@ struct StudyCommand: ParsableCommand {
             }
             start += 1
         }
-        Terminal.write("You have reached the end of \(lesson.title).\n" + Lookup.nextStep(lesson: lesson, root: root))
+        Terminal.write("You have reached the end of \(lesson.title).\n" + Self.nextStep(plan))
+    }
+
+    /// What to do after the last section: the lesson's practice test, if a bank has one.
+    static func nextStep(_ plan: StudyPlan) -> String {
+        plan.testReference.map { "Take the practice test: quiz take \($0)\n" } ?? ""
     }
 }
 
@@ -100,10 +102,11 @@ struct CheckCommand: ParsableCommand {
     var seed: UInt64?
 
     func run() throws {
-        let loading = ContentLoading(common: common)
-        let root = try loading.root()
+        let course = try common.course()
+        let (root, filesWithErrors) = course.sessionRoot(cacheFolder: common.storeLocation.cacheFolder)
         let (lesson, section) = try Lookup.section(self.section, in: root)
-        let store = try loading.store()
+        try course.requireUsable(banksOf: lesson, in: root, filesWithErrors: filesWithErrors)
+        let store = try common.openStore()
         let runner = CheckRunner(store: store, root: root, lesson: lesson, section: section, seed: seed)
         guard !runner.checks.isEmpty else {
             Terminal.write("\(section.title) has no quick checks.\n")
@@ -111,7 +114,7 @@ struct CheckCommand: ParsableCommand {
         }
         Interrupt.install()
         Terminal.write("\(section.title) · \(runner.checks.count) quick check\(runner.checks.count == 1 ? "" : "s")\n\n")
-        switch try runner.run(reader: LineReader()) {
+        switch try runner.run(on: ConsoleTerminal()) {
         case .done: Terminal.write("\nSection done.\n")
         case .notDone: Terminal.write("\nSome quick checks were skipped; run this again to finish the section.\n")
         case .quit, .endOfInput: Terminal.write("\nProgress saved.\n")

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
+import QuizApp
 import QuizKit
-import QuizStore
+import QuizRecords
 
 /// `quiz take TEST`: a timed practice test.
 struct TakeCommand: ParsableCommand {
@@ -20,27 +21,32 @@ struct TakeCommand: ParsableCommand {
     var noTimeLimit = false
 
     func run() throws {
-        let loading = ContentLoading(common: common)
-        let (root, filesWithErrors) = try loading.sessionRoot()
-        let (bank, test) = try loading.test(self.test, in: root)
-        try loading.requireLintClean(bank, filesWithErrors: filesWithErrors)
-        let store = try loading.store()
-        let seed = self.seed ?? UInt64.random(in: 1...999_999)
-        let items = AttemptPlan.test(test, in: bank, root: root, seed: seed)
-        guard !items.isEmpty else { throw UserError("test \(bank.id)/\(test.id) draws no questions") }
-        let limit = noTimeLimit ? nil : test.timeLimit
-        let attempt = AttemptRecord(kind: AttemptRecord.Kind.test, bank: bank.id, test: test.id, title: test.title,
-                                    seed: Int64(bitPattern: seed), startedAt: Date(), timeLimit: limit,
-                                    remaining: limit.map(Double.init), passMark: test.passMark, penalty: test.penalty)
-        try stored { () throws(StoreError) in
-            try store.create(attempt, questions: StoredAttempt.questionRecords(items, attemptID: attempt.id, bank: bank, root: root))
+        let course = try common.course()
+        let (root, filesWithErrors) = course.sessionRoot(cacheFolder: common.storeLocation.cacheFolder)
+        let (bank, test) = try Course.test(self.test, in: root)
+        try course.requireUsable(bank, filesWithErrors: filesWithErrors)
+        let store = try common.openStore()
+        var runner = try TestRunner.start(test, in: bank, root: root, seed: seed ?? UInt64.random(in: 1...999_999),
+                                          timed: !noTimeLimit, store: store)
+        try Self.run(&runner)
+    }
+
+    /// Runs a test on the terminal and words how it ended.
+    static func run(_ runner: inout TestRunner) throws {
+        Interrupt.install()
+        let id = runner.attempt.id
+        switch try runner.run(on: ConsoleTerminal()) {
+        case .finished(let report):
+            Terminal.write("\n" + TextReport.render(report, width: Terminal.width))
+            Terminal.write("Saved as attempt \(id). Export: quiz report \(id) --format html -o report.html\n")
+        case .quit(let resumable):
+            Terminal.write(resumable ? "Saved. Continue with: quiz resume \(id)\n"
+                : "Saved, but a newer attempt of this test has started since, so this one cannot be resumed.\n")
+        case .interrupted:
+            Terminal.write("\n")
+            Terminal.standardError("Interrupted; your answers are saved. Continue with: quiz resume \(id)")
+            throw ExitCode(130)
         }
-        let settings = TestSession.Settings(title: test.title, subtitle: bank.title, seed: seed, timeLimit: limit.map(Double.init),
-                                            passMark: test.passMark, penalty: test.penalty,
-                                            immediateFeedback: test.feedback == .immediate)
-        var runner = TestRunner(store: store, root: root, attempt: attempt, session: TestSession(settings: settings, questions: items))
-        let code = try runner.run()
-        if code != 0 { throw ExitCode(code) }
     }
 }
 
@@ -55,34 +61,26 @@ struct ResumeCommand: ParsableCommand {
     var attempt: String?
 
     func run() throws {
-        let loading = ContentLoading(common: common)
-        let store = try loading.store()
+        let store = try common.openStore()
         let record: AttemptRecord
         if let prefix = attempt {
-            record = try stored { () throws(StoreError) in try store.attempt(matching: prefix) }
-            guard record.status == AttemptRecord.Status.inProgress else {
-                throw UserError("attempt \(record.id) is \(record.status); only an in-progress attempt can be resumed")
+            record = try store.attempt(matching: prefix)
+            guard record.status == .inProgress else {
+                throw UserError("attempt \(record.id) is \(record.status.rawValue); only an in-progress attempt can be resumed")
             }
         } else {
-            guard let latest = try stored({ () throws(StoreError) in try store.latestInProgress(kind: AttemptRecord.Kind.test) }) else {
+            guard let latest = try store.latestInProgress(kind: .test) else {
                 throw UserError("nothing to resume: no practice test is in progress; start one with quiz take")
             }
             record = latest
         }
-        guard record.kind == AttemptRecord.Kind.test else {
-            throw UserError("attempt \(record.id) is a \(record.kind) session; continue it with quiz study or quiz check")
+        guard record.kind == .test else {
+            throw UserError("attempt \(record.id) is a \(record.kind.rawValue) session; continue it with quiz study or quiz check")
         }
-        let (root, filesWithErrors) = try loading.sessionRoot()
-        if let bank = root.bank(record.bank) { try loading.requireLintClean(bank, filesWithErrors: filesWithErrors) }
-        let saved = try StoredAttempt(record, store: store, root: root)
-        let bank = root.bank(record.bank)
-        let settings = TestSession.Settings(title: record.title, subtitle: bank?.title ?? record.bank, seed: UInt64(bitPattern: record.seed),
-                                            timeLimit: record.timeLimit.map(Double.init), passMark: record.passMark,
-                                            penalty: record.penalty,
-                                            immediateFeedback: bank?.test(record.test ?? "")?.feedback == .immediate)
-        let session = TestSession(settings: settings, questions: saved.items, answers: saved.answers, elapsed: record.elapsed)
-        var runner = TestRunner(store: store, root: root, attempt: record, session: session)
-        let code = try runner.run()
-        if code != 0 { throw ExitCode(code) }
+        let course = try common.course()
+        let (root, filesWithErrors) = course.sessionRoot(cacheFolder: common.storeLocation.cacheFolder)
+        if let bank = root.bank(record.bank) { try course.requireUsable(bank, filesWithErrors: filesWithErrors) }
+        var runner = TestRunner.resume(try StoredAttempt(record, store: store, root: root), root: root, store: store)
+        try TakeCommand.run(&runner)
     }
 }

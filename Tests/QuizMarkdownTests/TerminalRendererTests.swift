@@ -144,6 +144,7 @@ struct TerminalRendererTests {
         ("", ""),
         ("\n\n", ""),
         ("a | b\nnot a table", "a | b not\na table"),
+        ("<details>\n<summary>More</summary>\n</details>", "More"),
     ])
     func otherBlocks(markdown: String, expected: String) {
         #expect(render(markdown, width: 10) == expected)

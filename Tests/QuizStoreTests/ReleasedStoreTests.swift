@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import QuizRecords
 import QuizStore
 import Testing
 
@@ -13,7 +14,7 @@ struct ReleasedStoreTests {
     /// attempt with its sections' progress.
     static let written: [(attempt: AttemptRecord, questions: [AttemptQuestionRecord], responses: [ResponseRecord])] = {
         var submitted = StoreFixture.attempt(id: "a1b2c3d4e5f6", startedAt: StoreFixture.time(0))
-        submitted.status = AttemptRecord.Status.submitted
+        submitted.status = .submitted
         submitted.submittedAt = StoreFixture.time(300.25)
         submitted.elapsed = 300.25
         submitted.remaining = 119.75
@@ -21,7 +22,7 @@ struct ReleasedStoreTests {
         var open = StoreFixture.attempt(id: "0f0e0d0c0b0a", startedAt: StoreFixture.time(600))
         open.remaining = 400.5
         open.elapsed = 19.5
-        let study = StoreFixture.attempt(id: "9a8b7c6d5e4f", kind: AttemptRecord.Kind.study, test: nil,
+        let study = StoreFixture.attempt(id: "9a8b7c6d5e4f", kind: .study, test: nil,
                                          lesson: "websockets-sse-polling", startedAt: StoreFixture.time(900))
         return [
             (submitted, StoreFixture.questions(of: submitted.id, count: 3),
@@ -71,8 +72,8 @@ struct ReleasedStoreTests {
         }
         #expect(try store.progress(lesson: "websockets-sse-polling") == Self.progress)
         #expect(try store.latestInProgress()?.id == "9a8b7c6d5e4f")
-        #expect(try store.latestInProgress(kind: AttemptRecord.Kind.test)?.id == "0f0e0d0c0b0a")
-        #expect(try store.attempt(matching: "a1b2").status == AttemptRecord.Status.submitted)
+        #expect(try store.latestInProgress(kind: .test)?.id == "0f0e0d0c0b0a")
+        #expect(try store.attempt(matching: "a1b2").status == .submitted)
         // And it goes on working: a new response lands beside the old ones.
         try store.save(StoreFixture.response("0f0e0d0c0b0a", 2, "A"))
         #expect(try store.responses(of: "0f0e0d0c0b0a").map(\.position) == [1, 2])

@@ -1,4 +1,5 @@
 import Foundation
+import QuizRecords
 import QuizStore
 import Testing
 
@@ -63,7 +64,7 @@ struct SharedStoreTests {
         let ids = try await withThrowingTaskGroup(of: String.self) { group in
             for _ in 0..<4 {
                 group.addTask {
-                    let store = try AttemptStore(url: url)
+                    let store = try SQLiteStore(url: url)
                     let attempt = StoreFixture.attempt(test: AttemptRecord.newID())
                     try store.create(attempt, questions: [])
                     return attempt.id
@@ -71,6 +72,6 @@ struct SharedStoreTests {
             }
             return try await group.reduce(into: Set<String>()) { $0.insert($1) }
         }
-        #expect(Set(try AttemptStore(url: url).attempts().map(\.id)) == ids)
+        #expect(Set(try SQLiteStore(url: url).attempts().map(\.id)) == ids)
     }
 }

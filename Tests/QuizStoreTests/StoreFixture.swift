@@ -1,4 +1,5 @@
 import Foundation
+import QuizRecords
 import QuizStore
 
 /// A private temporary folder for one test, removed when the fixture goes away,
@@ -24,8 +25,8 @@ final class StoreFixture {
         folder.appendingPathComponent(name)
     }
 
-    func open(_ name: String = "quiz.sqlite") throws -> AttemptStore {
-        try AttemptStore(url: url(name))
+    func open(_ name: String = "quiz.sqlite") throws -> SQLiteStore {
+        try SQLiteStore(url: url(name))
     }
 
     /// A fixed instant, `seconds` after 2026-11-29T10:00:00Z (whole milliseconds survive storage).
@@ -34,7 +35,7 @@ final class StoreFixture {
     }
 
     static func attempt(
-        id: String = AttemptRecord.newID(), kind: String = AttemptRecord.Kind.test,
+        id: String = AttemptRecord.newID(), kind: AttemptRecord.Kind = .test,
         bank: String = "websockets-sse-polling", test: String? = "practice",
         lesson: String? = nil, startedAt: Date = time()
     ) -> AttemptRecord {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import QuizRecords
 import QuizStore
 import Testing
 
@@ -10,7 +11,7 @@ struct StoreOpeningTests {
         let fixture = try StoreFixture()
         defer { withExtendedLifetime(fixture) {} }
         let url = fixture.folder.appendingPathComponent("data/quiz/quiz.sqlite")
-        let store = try AttemptStore(url: url)
+        let store = try SQLiteStore(url: url)
         try store.create(StoreFixture.attempt(), questions: [])
 
         #expect(FileManager.default.fileExists(atPath: url.path))
@@ -55,10 +56,8 @@ struct StoreOpeningTests {
         }
         let before = try StoreFixture.bytes(of: url)
 
-        #expect(throws: StoreError.newerVersion(path: url.path)) { try AttemptStore(url: url) }
+        #expect(throws: StoreError.newerVersion(location: url.path)) { try SQLiteStore(url: url) }
         #expect(try StoreFixture.bytes(of: url) == before)
-        #expect(StoreError.newerVersion(path: url.path).message
-            == "\(url.path) was written by a newer version of quiz; upgrade quiz or use another --store")
     }
 
     enum Damage: String, CaseIterable, Sendable {
@@ -84,10 +83,8 @@ struct StoreOpeningTests {
         }
         let before = try StoreFixture.bytes(of: url)
 
-        #expect(throws: StoreError.corrupt(path: url.path)) { try AttemptStore(url: url) }
+        #expect(throws: StoreError.corrupt(location: url.path)) { try SQLiteStore(url: url) }
         #expect(try StoreFixture.bytes(of: url) == before)
-        #expect(StoreError.corrupt(path: url.path).message
-            == "\(url.path) is not a quiz store (or is damaged); move it away or pass --store")
     }
 
     @Test("a place that cannot be written gives .unwritable")
@@ -97,32 +94,19 @@ struct StoreOpeningTests {
         let blocker = fixture.url("not-a-folder")
         try Data("x".utf8).write(to: blocker)
         let url = blocker.appendingPathComponent("quiz/quiz.sqlite")
-        let error = #expect(throws: StoreError.self) { try AttemptStore(url: url) }
+        let error = #expect(throws: StoreError.self) { try SQLiteStore(url: url) }
         guard case .unwritable(let path, _) = error else {
             Issue.record("expected .unwritable, got \(String(describing: error))")
             return
         }
         #expect(path == url.path)
-        #expect(error?.message.contains("pass --store") == true)
 
         let folderInTheWay = fixture.url("folder.sqlite")
         try FileManager.default.createDirectory(at: folderInTheWay, withIntermediateDirectories: false)
-        let second = #expect(throws: StoreError.self) { try AttemptStore(url: folderInTheWay) }
+        let second = #expect(throws: StoreError.self) { try SQLiteStore(url: folderInTheWay) }
         guard case .unwritable = second else {
             Issue.record("expected .unwritable, got \(String(describing: second))")
             return
         }
-    }
-
-    @Test("the default store path follows QUIZ_STORE, then XDG_DATA_HOME, then ~/.local/share",
-          arguments: [
-            (["QUIZ_STORE": "/x/my.sqlite", "XDG_DATA_HOME": "/xdg"], "/x/my.sqlite"),
-            (["XDG_DATA_HOME": "/xdg"], "/xdg/quiz/quiz.sqlite"),
-            (["QUIZ_STORE": "", "XDG_DATA_HOME": ""], "/home/ann/.local/share/quiz/quiz.sqlite"),
-            ([:], "/home/ann/.local/share/quiz/quiz.sqlite"),
-          ])
-    func defaultURL(environment: [String: String], expected: String) {
-        let home = URL(fileURLWithPath: "/home/ann", isDirectory: true)
-        #expect(AttemptStore.defaultURL(environment: environment, home: home).path == expected)
     }
 }

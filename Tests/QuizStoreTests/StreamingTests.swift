@@ -1,4 +1,5 @@
 import Foundation
+import QuizRecords
 import QuizStore
 import Testing
 
@@ -7,10 +8,10 @@ struct StreamingTests {
     struct Stop: Error {}
 
     /// Attempts of `practice` at minutes 0…5 with varied statuses, plus noise around them.
-    func filledStore() throws -> (StoreFixture, AttemptStore, [AttemptRecord]) {
+    func filledStore() throws -> (StoreFixture, SQLiteStore, [AttemptRecord]) {
         let fixture = try StoreFixture()
         let store = try fixture.open()
-        let statuses = ["submitted", "expired", "abandoned", "submitted", "in-progress", "submitted"]
+        let statuses: [AttemptRecord.Status] = [.submitted, .expired, .abandoned, .submitted, .inProgress, .submitted]
         var made: [AttemptRecord] = []
         for (minute, status) in statuses.enumerated().reversed() {
             var attempt = StoreFixture.attempt(startedAt: StoreFixture.time(Double(minute * 60)))
@@ -24,7 +25,7 @@ struct StreamingTests {
         let other = StoreFixture.attempt(test: "final", startedAt: StoreFixture.time(30))
         try store.create(other, questions: StoreFixture.questions(of: other.id))
         try store.save(StoreFixture.response(other.id, 1))
-        try store.finish(attemptID: other.id, status: "submitted", submittedAt: nil, elapsed: 1, remaining: nil)
+        try store.finish(attemptID: other.id, status: .submitted, submittedAt: nil, elapsed: 1, remaining: nil)
         return (fixture, store, made)
     }
 

@@ -33,7 +33,12 @@ enum BankArchive {
         w.int(q.time)
         w.bool(q.shuffle)
         w.bool(q.check)
-        w.bool(q.isValid)
+        w.optional(q.flaw) { w, flaw in
+            w.int(flaw.line)
+            w.int(flaw.column)
+            w.string(flaw.rule.rawValue)
+            w.string(flaw.message)
+        }
     }
 
     static func readQuestion(_ r: inout ArchiveReader) throws(ArchiveReader.Damaged) -> Question {
@@ -47,7 +52,13 @@ enum BankArchive {
         let tags = try r.array { (r: inout ArchiveReader) throws(ArchiveReader.Damaged) in try r.string() }
         return Question(id: id, section: section, prompt: prompt, kind: kind, explanation: explanation, hint: hint,
                         points: points, scoring: scoring, difficulty: difficulty, tags: tags, time: try r.int(),
-                        shuffle: try r.bool(), check: try r.bool(), isValid: try r.bool())
+                        shuffle: try r.bool(), check: try r.bool(), flaw: try r.optional(readFlaw))
+    }
+
+    static func readFlaw(_ r: inout ArchiveReader) throws(ArchiveReader.Damaged) -> Question.Flaw {
+        let line = try r.int(), column = try r.int()
+        guard let rule = RuleID(rawValue: try r.string()) else { throw ArchiveReader.Damaged() }
+        return Question.Flaw(line: line, column: column, rule: rule, message: try r.string())
     }
 
     static func writeKind(_ kind: Question.Kind, to w: inout ArchiveWriter) {

@@ -8,7 +8,7 @@ import Foundation
 /// itself (`toolStamp`), so any change makes it miss; a damaged or foreign cache
 /// file is simply a miss. Lint never reads it.
 public struct ContentCache: Sendable {
-    static let format = "quiz-content-cache/1"
+    static let format = "quiz-content-cache/2"
 
     public let directory: URL
     public let toolStamp: String

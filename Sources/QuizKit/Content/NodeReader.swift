@@ -8,19 +8,24 @@ import QuizYAML
 final class NodeReader {
     let file: String
     private(set) var findings: [Finding] = []
-    /// Set when an error was reported since the last `beginScope()`.
-    private(set) var scopeHasError = false
+    /// The first problem since the last `beginScope()` that makes the question or test being
+    /// read unusable, whatever lint's configuration says about its rule.
+    private(set) var scopeFlaw: Finding?
+
+    /// Whether the question or test being read can no longer be used.
+    var scopeHasError: Bool { scopeFlaw != nil }
 
     init(file: String) {
         self.file = file
     }
 
     func report(_ rule: RuleID, at mark: Mark, _ message: String) {
-        findings.append(Finding(file: file, line: mark.line, column: mark.column, rule: rule, message: message))
-        if rule.defaultSeverity == .error { scopeHasError = true }
+        let finding = Finding(file: file, line: mark.line, column: mark.column, rule: rule, message: message)
+        findings.append(finding)
+        if rule.makesContentUnusable && scopeFlaw == nil { scopeFlaw = finding }
     }
 
-    func beginScope() { scopeHasError = false }
+    func beginScope() { scopeFlaw = nil }
 
     /// Takes in findings made by another reader of the same file.
     func absorb(_ more: [Finding]) { findings += more }

@@ -105,15 +105,15 @@ enum QuestionDecoder {
                 q.kind = .numeric(answer: answer, tolerance: allowed)
             case .order:
                 let items = require("items", "add items: with 2 to 10 steps in the right order")
-                    .map { decodeTexts($0, key: fields["items"]!.key, what: "items", reader) } ?? []
+                    .map { decodeTexts($0, key: fields["items"]?.key ?? $0, what: "items", reader) } ?? []
                 q.kind = .order(items: items.map { Item($0.0, mark: $0.1) })
             case .match:
                 let pairs = require("pairs", "add pairs: with 2 to 10 lines like \"- left: right\"")
-                    .map { decodePairs($0, key: fields["pairs"]!.key, reader) } ?? []
+                    .map { decodePairs($0, key: fields["pairs"]?.key ?? $0, reader) } ?? []
                 q.kind = .match(pairs: pairs)
             }
         }
-        q.isValid = !reader.scopeHasError
+        q.flaw = reader.scopeFlaw.map(Question.Flaw.init)
         return q
     }
 

@@ -9,11 +9,13 @@ public struct Finding: Sendable, Hashable, Codable {
     public var rule: RuleID
     public var message: String
 
+    /// Without a severity, a finding is an error when it makes content unusable and a warning
+    /// otherwise; lint then gives it the severity its configuration sets.
     public init(file: String, line: Int, column: Int, severity: Severity? = nil, rule: RuleID, message: String) {
         self.file = file
         self.line = line
         self.column = column
-        self.severity = severity ?? rule.defaultSeverity
+        self.severity = severity ?? (rule.makesContentUnusable ? .error : .warning)
         self.rule = rule
         self.message = message
     }
@@ -55,11 +57,14 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable {
     case negativeStem = "negative-stem"
     case duplicatePrompt = "duplicate-prompt"
 
-    public var defaultSeverity: Severity {
+    /// Whether this problem, found by the loader inside a question or a test, leaves it
+    /// unusable: a session never asks such a question or draws such a test. This is the
+    /// loader's verdict about the content; lint configuration never changes it.
+    public var makesContentUnusable: Bool {
         switch self {
-        case .sectionCoverage, .testTime, .missingExplanation, .allOfTheAbove, .answerPositionBias,
-             .longestChoiceKey, .keyLengthBias, .trueFalseBalance, .absoluteWords, .negativeStem, .duplicatePrompt: .warning
-        default: .error
+        case .yamlSyntax, .duplicateKey, .unknownKey, .invalidValue, .missingField, .duplicateID, .answerKey,
+             .duplicateChoice, .choiceCount, .sectionLink, .testSelection: true
+        default: false
         }
     }
 }

@@ -3,8 +3,8 @@ import QuizYAML
 /// One question of a bank, with everything needed to show, score and lint it.
 ///
 /// The loader builds a question even when parts of it are wrong, so lint
-/// rules can still look at what is there; `isValid` is false then, and a
-/// bank with such a question is never run as a test.
+/// rules can still look at what is there; `flaw` then says why it cannot be
+/// asked, and no session asks it, whatever lint's configuration says.
 public struct Question: Sendable, Identifiable, Equatable {
     public var id: String
     /// The section reference as written: `section-id` or `lesson-id#section-id`.
@@ -21,8 +21,9 @@ public struct Question: Sendable, Identifiable, Equatable {
     public var time: Int
     public var shuffle: Bool
     public var check: Bool
-    /// False when the loader reported an error inside this question.
-    public var isValid: Bool
+    /// The first problem the loader found that stops this question being asked (a key
+    /// naming a missing choice, no choices, a pattern that does not compile, …); nil when it can be.
+    public var flaw: Flaw?
     public var place: Places
 
     /// The type-specific part of a question. One case per question type.
@@ -58,10 +59,32 @@ public struct Question: Sendable, Identifiable, Equatable {
 
     public var type: QuestionType { kind.type }
 
+    /// Whether the question can be asked and scored as written.
+    public var isValid: Bool { flaw == nil }
+
+    /// Why a question cannot be asked: where in its file, and the loader's words.
+    public struct Flaw: Sendable, Hashable {
+        public var line: Int
+        public var column: Int
+        public var rule: RuleID
+        public var message: String
+
+        public init(line: Int, column: Int, rule: RuleID, message: String) {
+            self.line = line
+            self.column = column
+            self.rule = rule
+            self.message = message
+        }
+
+        init(_ finding: Finding) {
+            self.init(line: finding.line, column: finding.column, rule: finding.rule, message: finding.message)
+        }
+    }
+
     public init(id: String, section: String, prompt: String, kind: Kind, explanation: String? = nil,
                 hint: String? = nil, points: Double = 1, scoring: ScoringPolicy = .allOrNothing,
                 difficulty: Difficulty? = nil, tags: [String] = [], time: Int = 20, shuffle: Bool = true,
-                check: Bool = true, isValid: Bool = true, place: Places = Places()) {
+                check: Bool = true, flaw: Flaw? = nil, place: Places = Places()) {
         self.id = id
         self.section = section
         self.prompt = prompt
@@ -75,7 +98,7 @@ public struct Question: Sendable, Identifiable, Equatable {
         self.time = time
         self.shuffle = shuffle
         self.check = check
-        self.isValid = isValid
+        self.flaw = flaw
         self.place = place
     }
 }

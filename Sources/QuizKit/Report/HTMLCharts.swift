@@ -40,15 +40,7 @@ enum HTMLCharts {
 
     /// `text` cut with `…` to fit `room` units at 13 px: about 7.2 a column, two columns for wide characters.
     static func fitted(_ text: String, room: Double) -> String {
-        let columns = Int(room / 7.2)
-        guard DisplayWidth.of(text) > columns else { return text }
-        var out = "", used = 1
-        for char in text {
-            used += DisplayWidth.of(char)
-            if used > columns { break }
-            out.append(char)
-        }
-        return out + "…"
+        DisplayWidth.truncated(text, to: Int(room / 7.2))
     }
 
     /// One bar per question, its height the seconds spent, its colour the outcome.

@@ -34,6 +34,8 @@ public struct TestDraw: Sendable {
         var indices: [Int] = []
         var sections: [SectionKey?] = []
         for (i, q) in bank.questions.enumerated() {
+            // A question the loader found unusable is never drawn, whatever lint's configuration says.
+            guard q.isValid else { continue }
             let key = keys[i]
             if let wanted, !(key.map { wanted.contains($0) } ?? false) { continue }
             if let tags = test.pool.tags, !q.tags.contains(where: tags.contains) { continue }

@@ -8,6 +8,7 @@ public enum AbsoluteWordsRule: Rule {
 
     public static let description = RuleDescription(
         id: .absoluteWords,
+        defaultSeverity: .warning,
         summary: "In a single- or multiple-choice question, at least one wrong choice and no right one holds an absolute word (always, never, none, every, completely, entirely, guaranteed, impossible, absolutely, totally).",
         options: [words],
         triggering: [

@@ -4,6 +4,7 @@ import QuizKit
 public enum AllOfTheAboveRule: Rule {
     public static let description = RuleDescription(
         id: .allOfTheAbove,
+        defaultSeverity: .warning,
         summary: "A choice reads \"All of the above\" or \"None of the above\": it depends on position, breaks under shuffling, and is guessable.",
         triggering: [
             .questions("""

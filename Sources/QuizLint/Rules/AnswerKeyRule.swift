@@ -4,6 +4,7 @@ import QuizKit
 public enum AnswerKeyRule: Rule {
     public static let description = RuleDescription(
         id: .answerKey,
+        defaultSeverity: .error,
         summary: "The answer cannot be right: a letter beyond the choices, a non-boolean, a non-number, an empty list, or a regular expression that does not compile.",
         triggering: [
             .questions("""

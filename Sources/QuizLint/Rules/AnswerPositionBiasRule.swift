@@ -4,6 +4,7 @@ import QuizKit
 public enum AnswerPositionBiasRule: Rule {
     public static let description = RuleDescription(
         id: .answerPositionBias,
+        defaultSeverity: .warning,
         summary: "Among a bank's single-choice questions with shuffle: false (at least 8), one letter is the answer of at least half of them and at least twice as often as chance.",
         triggering: [
             RuleExample(bank: "quiz: demo\ntitle: Demo\ndefaults: {shuffle: false}\n↓questions:\n"

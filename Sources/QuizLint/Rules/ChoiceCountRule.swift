@@ -4,6 +4,7 @@ import QuizKit
 public enum ChoiceCountRule: Rule {
     public static let description = RuleDescription(
         id: .choiceCount,
+        defaultSeverity: .error,
         summary: "Too few or too many options: choices must number 2 to 8, order items and match pairs 2 to 10.",
         triggering: [
             .questions("""

@@ -5,6 +5,7 @@ import QuizYAML
 public enum DuplicateChoiceRule: Rule {
     public static let description = RuleDescription(
         id: .duplicateChoice,
+        defaultSeverity: .error,
         summary: "Two choices with the same text, ignoring case and spacing; also two order items or two match left sides, which make the key ambiguous.",
         triggering: [
             .questions("""

@@ -5,6 +5,7 @@ import QuizYAML
 public enum DuplicateIDRule: Rule {
     public static let description = RuleDescription(
         id: .duplicateID,
+        defaultSeverity: .error,
         summary: "An id used twice: question ids are unique across the root, bank ids across the root, test ids within a bank.",
         triggering: [
             .questions("""

@@ -4,6 +4,7 @@ import QuizKit
 public enum DuplicateKeyRule: Rule {
     public static let description = RuleDescription(
         id: .duplicateKey,
+        defaultSeverity: .error,
         summary: "A key appears twice in one mapping; only one can be meant.",
         triggering: [
             .questions("""

@@ -5,6 +5,7 @@ import QuizYAML
 public enum DuplicatePromptRule: Rule {
     public static let description = RuleDescription(
         id: .duplicatePrompt,
+        defaultSeverity: .warning,
         summary: "Two questions in the root have the same prompt, ignoring case and runs of white space; the later one is reported.",
         triggering: [
             .questions("""

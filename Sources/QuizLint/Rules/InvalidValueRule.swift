@@ -4,6 +4,7 @@ import QuizKit
 public enum InvalidValueRule: Rule {
     public static let description = RuleDescription(
         id: .invalidValue,
+        defaultSeverity: .error,
         summary: "A value of the wrong type or outside its allowed set: a non-kebab id, a bad duration, a boolean written yes/no.",
         triggering: [
             .questions("""

@@ -9,6 +9,7 @@ public enum KeyLengthBiasRule: Rule {
 
     public static let description = RuleDescription(
         id: .keyLengthBias,
+        defaultSeverity: .warning,
         summary: "Among a bank's single-choice questions with 3+ choices (at least 8 of them), the right answer is the longest choice in more than half, so \"pick the longest\" beats chance.",
         options: [share, questions],
         triggering: [

@@ -7,6 +7,7 @@ public enum LongestChoiceKeyRule: Rule {
 
     public static let description = RuleDescription(
         id: .longestChoiceKey,
+        defaultSeverity: .warning,
         summary: "The right answer is the longest choice by far: in a single-choice question with 3+ choices, the key is longer than every distractor and at least 1.3× the longest; in a multiple-choice question, the shortest key is at least 1.3× the longest distractor.",
         options: [ratio],
         triggering: [

@@ -4,6 +4,7 @@ import QuizKit
 public enum MissingExplanationRule: Rule {
     public static let description = RuleDescription(
         id: .missingExplanation,
+        defaultSeverity: .warning,
         summary: "A question has no explanation, so a learner who misses it is told the answer but not why.",
         triggering: [
             .questions("""

@@ -4,6 +4,7 @@ import QuizKit
 public enum MissingFieldRule: Rule {
     public static let description = RuleDescription(
         id: .missingField,
+        defaultSeverity: .error,
         summary: "A required key is absent: quiz, title and questions in a bank; id, section, prompt and the type's answer keys in a question; id and title in a test.",
         triggering: [
             .questions("""

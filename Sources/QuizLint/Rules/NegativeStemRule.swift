@@ -7,6 +7,7 @@ public enum NegativeStemRule: Rule {
 
     public static let description = RuleDescription(
         id: .negativeStem,
+        defaultSeverity: .warning,
         summary: "The prompt of a single- or multiple-choice question holds \"not\", \"except\" or \"least\" in lower case and outside emphasis, so a hurried reader answers the opposite question.",
         options: [words],
         triggering: [

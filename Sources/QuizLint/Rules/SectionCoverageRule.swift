@@ -4,6 +4,7 @@ import QuizKit
 public enum SectionCoverageRule: Rule {
     public static let description = RuleDescription(
         id: .sectionCoverage,
+        defaultSeverity: .warning,
         summary: "A lesson section has no quick check, so a learner studying it is never asked anything.",
         triggering: [
             RuleExample(bank: "quiz: demo\ntitle: Demo\nquestions:\n\(RuleExample.plainQuestion)",

@@ -4,6 +4,7 @@ import QuizKit
 public enum SectionLinkRule: Rule {
     public static let description = RuleDescription(
         id: .sectionLink,
+        defaultSeverity: .error,
         summary: "A question's section names a lesson or a section that does not exist; the message suggests the closest section id.",
         triggering: [
             .questions("""

@@ -5,6 +5,7 @@ import QuizYAML
 public enum TestSelectionRule: Rule {
     public static let description = RuleDescription(
         id: .testSelection,
+        defaultSeverity: .error,
         summary: "A practice test cannot be drawn: its pool is empty or smaller than it picks, a section has fewer questions than per_section, or from names an unknown section.",
         triggering: [
             .questions(RuleExample.plainQuestion, tests: """

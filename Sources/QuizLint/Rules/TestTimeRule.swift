@@ -4,6 +4,7 @@ import QuizKit
 public enum TestTimeRule: Rule {
     public static let description = RuleDescription(
         id: .testTime,
+        defaultSeverity: .warning,
         summary: "A test's time limit is shorter than the expected answering times of its worst-case draw (the longest questions it could pick).",
         triggering: [
             .questions(RuleExample.plainQuestion.replacingOccurrences(of: "explanation:", with: "time: 2m\n    explanation:"), tests: """

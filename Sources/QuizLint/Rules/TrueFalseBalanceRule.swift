@@ -9,6 +9,7 @@ public enum TrueFalseBalanceRule: Rule {
 
     public static let description = RuleDescription(
         id: .trueFalseBalance,
+        defaultSeverity: .warning,
         summary: "A bank has at least 6 true/false questions and more than two thirds of them have the same answer, so always answering that way scores well.",
         options: [share, questions],
         triggering: [

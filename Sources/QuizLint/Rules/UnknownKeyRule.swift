@@ -4,6 +4,7 @@ import QuizKit
 public enum UnknownKeyRule: Rule {
     public static let description = RuleDescription(
         id: .unknownKey,
+        defaultSeverity: .error,
         summary: "A key the format does not define, or one that does not belong to the question's type; the message suggests the closest key.",
         triggering: [
             .questions("""

@@ -4,6 +4,7 @@ import QuizKit
 public enum YAMLSyntaxRule: Rule {
     public static let description = RuleDescription(
         id: .yamlSyntax,
+        defaultSeverity: .error,
         summary: "The file is not YAML that can be read: a syntax error, bad encoding, nesting too deep, or aliases that expand too far.",
         triggering: [
             RuleExample(bank: "quiz: demo\ntitle: Demo\nquestions: [a, b↓"),

@@ -1,4 +1,5 @@
 import Foundation
+import QuizApp
 
 /// Reads stdin one line at a time, and can stop waiting at a deadline.
 ///
@@ -6,13 +7,6 @@ import Foundation
 /// read can be abandoned when time runs out without losing any input that
 /// arrives later, and it behaves the same on a terminal, a file or a pipe.
 final class LineReader {
-    enum Outcome: Equatable {
-        case line(String)
-        case endOfInput
-        case deadline
-        case interrupted
-    }
-
     /// Longer lines are cut to this many bytes: no answer or command is anywhere near it.
     static let maxLine = 64 * 1024
 
@@ -29,7 +23,7 @@ final class LineReader {
     }
 
     /// The next line (without its newline), waiting at most until `deadline` (a `Monotonic.now` reading).
-    func next(deadline: Double? = nil) -> Outcome {
+    func next(deadline: Double? = nil) -> LineOutcome {
         while true {
             if let newline = buffer[searched...].firstIndex(of: 0x0A) {
                 var bytes = Array(buffer[..<newline])

@@ -1,21 +1,21 @@
 import Foundation
 import QuizKit
-import QuizStore
+import QuizRecords
 
 /// An attempt read back from the store and joined with the bank it was drawn from:
 /// the same questions, in the same order and layout, with every answer given.
-struct StoredAttempt {
-    let record: AttemptRecord
-    let items: [SessionQuestion]
-    let answers: [SessionAnswer]
+public struct StoredAttempt {
+    public let record: AttemptRecord
+    public let items: [SessionQuestion]
+    public let answers: [SessionAnswer]
     let sections: [(lesson: String, section: String)]
     /// Every section of the root in reading order, as `lesson#section`.
     let readingOrder: [String]
 
-    init(_ record: AttemptRecord, store: AttemptStore, root: ContentRoot) throws {
+    public init(_ record: AttemptRecord, store: any AttemptStore, root: ContentRoot) throws {
         self.record = record
-        let questionRecords = try stored { () throws(StoreError) in try store.questions(of: record.id) }
-        let responses = Dictionary(try stored { () throws(StoreError) in try store.responses(of: record.id) }.map { ($0.position, $0) },
+        let questionRecords = try store.questions(of: record.id)
+        let responses = Dictionary(try store.responses(of: record.id).map { ($0.position, $0) },
                                    uniquingKeysWith: { a, _ in a })
         guard let bank = root.bank(record.bank) else {
             throw UserError("attempt \(record.id) is from bank \"\(record.bank)\", which is not in \(root.url.path); run it from that course's folder or pass --root")
@@ -57,44 +57,23 @@ struct StoredAttempt {
     var summary: AttemptReport.Summary {
         AttemptReport.Summary(id: record.id, bank: record.bank, test: record.test ?? record.lesson ?? "", title: record.title,
                               seed: UInt64(bitPattern: record.seed), startedAt: record.startedAt, submittedAt: record.submittedAt,
-                              timeLimit: record.timeLimit, elapsed: record.elapsed, status: record.status, passMark: record.passMark)
+                              timeLimit: record.timeLimit, elapsed: record.elapsed, status: record.status.rawValue,
+                              passMark: record.passMark)
     }
 
-    var report: AttemptReport {
+    /// The score report of this attempt, as every format renders it.
+    public var report: AttemptReport {
         AttemptReport(summary: summary, entries: zip(items, zip(answers, sections)).map { item, rest in
             AttemptReport.Entry(item: item, lesson: rest.1.lesson, section: rest.1.section, answer: rest.0)
         }, sectionOrder: readingOrder)
     }
 
-    /// Rows for a new attempt's questions.
-    static func questionRecords(_ items: [SessionQuestion], attemptID: String, bank: Bank, root: ContentRoot) -> [AttemptQuestionRecord] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return items.map { item in
-            let key = root.sectionKey(of: item.question, in: bank)
-            let presentation = (try? encoder.encode(item.presentation)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-            return AttemptQuestionRecord(attemptID: attemptID, position: item.position, questionID: item.question.id,
-                                         section: key?.section ?? item.question.section, lesson: key?.lesson ?? bank.lesson,
-                                         presentation: presentation, maxPoints: item.question.points)
-        }
-    }
-}
-
-extension ResponseRecord {
-    /// The row that saves what a learner has given for one question, times to the millisecond.
-    init(_ answer: SessionAnswer, attemptID: String, position: Int) {
-        self.init(attemptID: attemptID, position: position, response: answer.response?.canonical, points: answer.grade.points,
-                  correct: answer.response == nil ? nil : answer.grade.correct == true,
-                  timeSpent: TestRunner.millis(answer.timeSpent), flagged: answer.flagged, tries: answer.tries,
-                  firstTryCorrect: answer.firstTryCorrect, answeredAt: answer.response == nil ? nil : Date())
-    }
-}
-
-extension AttemptStore {
-    /// An attempt's score from its stored responses and questions.
-    func score(of attempt: AttemptRecord) throws -> TestScore {
-        let points = try stored { () throws(StoreError) in try responses(of: attempt.id) }.reduce(0) { $0 + $1.points }
-        let max = try stored { () throws(StoreError) in try questions(of: attempt.id) }.reduce(0) { $0 + $1.maxPoints }
-        return TestScore(points: points, max: max, passMark: attempt.passMark)
+    /// The session settings a resumed test runs with: the stored ones, and the bank's feedback setting.
+    public func settings(in root: ContentRoot) -> TestSession.Settings {
+        let bank = root.bank(record.bank)
+        return TestSession.Settings(title: record.title, subtitle: bank?.title ?? record.bank, seed: UInt64(bitPattern: record.seed),
+                                    timeLimit: record.timeLimit.map(Double.init), passMark: record.passMark,
+                                    penalty: record.penalty,
+                                    immediateFeedback: bank?.test(record.test ?? "")?.feedback == .immediate)
     }
 }

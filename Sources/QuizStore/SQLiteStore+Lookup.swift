@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
+import QuizRecords
 
 /// Finding attempts and what they hold. Ties in start time go to the attempt
 /// recorded first, so every order here is total and repeatable.
-extension AttemptStore {
+extension SQLiteStore {
     /// At most this many candidate ids are carried by `StoreError.ambiguous`.
     static let candidateLimit = 20
 
@@ -23,8 +24,8 @@ extension AttemptStore {
         }
         let found = try read { db in
             try AttemptRecord
-                .filter(AttemptRecord.CodingKeys.id.like("\(wanted)%"))
-                .order(AttemptRecord.CodingKeys.id)
+                .filter(AttemptRecord.Columns.id.like("\(wanted)%"))
+                .order(AttemptRecord.Columns.id)
                 .limit(Self.candidateLimit)
                 .fetchAll(db)
         }
@@ -35,33 +36,15 @@ extension AttemptStore {
         }
     }
 
-    /// The most recently started attempt, of `kind` when given.
-    public func latestAttempt(kind: String? = nil) throws(StoreError) -> AttemptRecord? {
+    public func latestAttempt(_ filter: AttemptFilter) throws(StoreError) -> AttemptRecord? {
         try read { db in
-            try Self.newestFirst(Self.filtered(kind: kind)).fetchOne(db)
+            try Self.request(filter).order(AttemptRecord.Columns.startedAt.desc, Column.rowID.desc).fetchOne(db)
         }
     }
 
-    /// The most recently started attempt still in progress, of `kind` when given:
-    /// what `quiz resume` continues.
-    public func latestInProgress(kind: String? = nil) throws(StoreError) -> AttemptRecord? {
+    public func attempts(_ filter: AttemptFilter) throws(StoreError) -> [AttemptRecord] {
         try read { db in
-            try Self.newestFirst(Self.filtered(kind: kind))
-                .filter(AttemptRecord.CodingKeys.status == AttemptRecord.Status.inProgress)
-                .fetchOne(db)
-        }
-    }
-
-    /// Every attempt matching the given fields (nil matches anything), oldest first.
-    public func attempts(
-        bank: String? = nil, test: String? = nil, kind: String? = nil
-    ) throws(StoreError) -> [AttemptRecord] {
-        typealias Columns = AttemptRecord.CodingKeys
-        return try read { db in
-            var request = Self.filtered(kind: kind)
-            if let bank { request = request.filter(Columns.bank == bank) }
-            if let test { request = request.filter(Columns.test == test) }
-            return try request.order(Columns.startedAt, Column.rowID).fetchAll(db)
+            try Self.request(filter).order(AttemptRecord.Columns.startedAt, Column.rowID).fetchAll(db)
         }
     }
 
@@ -69,8 +52,8 @@ extension AttemptStore {
     public func questions(of attemptID: String) throws(StoreError) -> [AttemptQuestionRecord] {
         try read { db in
             try AttemptQuestionRecord
-                .filter(AttemptQuestionRecord.CodingKeys.attemptID == attemptID)
-                .order(AttemptQuestionRecord.CodingKeys.position)
+                .filter(AttemptQuestionRecord.Columns.attemptID == attemptID)
+                .order(AttemptQuestionRecord.Columns.position)
                 .fetchAll(db)
         }
     }
@@ -79,15 +62,15 @@ extension AttemptStore {
     public func responses(of attemptID: String) throws(StoreError) -> [ResponseRecord] {
         try read { db in
             try ResponseRecord
-                .filter(ResponseRecord.CodingKeys.attemptID == attemptID)
-                .order(ResponseRecord.CodingKeys.position)
+                .filter(ResponseRecord.Columns.attemptID == attemptID)
+                .order(ResponseRecord.Columns.position)
                 .fetchAll(db)
         }
     }
 
     /// The study progress recorded for a lesson's sections, in the order they were first shown.
     public func progress(lesson: String) throws(StoreError) -> [SectionProgressRecord] {
-        typealias Columns = SectionProgressRecord.CodingKeys
+        typealias Columns = SectionProgressRecord.Columns
         return try read { db in
             try SectionProgressRecord
                 .filter(Columns.lesson == lesson)
@@ -96,14 +79,16 @@ extension AttemptStore {
         }
     }
 
-    private static func filtered(kind: String?) -> QueryInterfaceRequest<AttemptRecord> {
-        guard let kind else { return AttemptRecord.all() }
-        return AttemptRecord.filter(AttemptRecord.CodingKeys.kind == kind)
-    }
-
-    private static func newestFirst(
-        _ request: QueryInterfaceRequest<AttemptRecord>
-    ) -> QueryInterfaceRequest<AttemptRecord> {
-        request.order(AttemptRecord.CodingKeys.startedAt.desc, Column.rowID.desc)
+    /// The attempts `filter` keeps, unordered.
+    static func request(_ filter: AttemptFilter) -> QueryInterfaceRequest<AttemptRecord> {
+        typealias Columns = AttemptRecord.Columns
+        var request = AttemptRecord.all()
+        if let kind = filter.kind { request = request.filter(Columns.kind == kind.rawValue) }
+        if let bank = filter.bank { request = request.filter(Columns.bank == bank) }
+        if let test = filter.test { request = request.filter(Columns.test == test) }
+        if let lesson = filter.lesson { request = request.filter(Columns.lesson == lesson) }
+        if let since = filter.since { request = request.filter(Columns.startedAt >= since) }
+        if !filter.statuses.isEmpty { request = request.filter(filter.statuses.map(\.rawValue).contains(Columns.status)) }
+        return request
     }
 }

@@ -1,12 +1,11 @@
 import Foundation
-import GRDB
 
-/// A question as it was drawn into one attempt: a row of `attempt_question`.
+/// A question as it was drawn into one attempt.
 ///
 /// The store keeps the presentation (shuffled choice order and the like) as
 /// JSON text chosen by the caller, so a resumed or reported attempt shows the
 /// question exactly as the learner saw it even if the bank has changed since.
-public struct AttemptQuestionRecord: Codable, Hashable, Sendable, FetchableRecord, PersistableRecord {
+public struct AttemptQuestionRecord: Hashable, Sendable {
     public var attemptID: String
     /// 1-based place in the attempt's order.
     public var position: Int
@@ -29,27 +28,5 @@ public struct AttemptQuestionRecord: Codable, Hashable, Sendable, FetchableRecor
         self.lesson = lesson
         self.presentation = presentation
         self.maxPoints = maxPoints
-    }
-
-    /// Decoded by hand from the row: much cheaper than Codable when streaming many attempts.
-    public init(row: Row) throws {
-        typealias Columns = CodingKeys
-        attemptID = row[Columns.attemptID]
-        position = row[Columns.position]
-        questionID = row[Columns.questionID]
-        section = row[Columns.section]
-        lesson = row[Columns.lesson]
-        presentation = row[Columns.presentation]
-        maxPoints = row[Columns.maxPoints]
-    }
-
-    public static let databaseTableName = "attempt_question"
-
-    enum CodingKeys: String, CodingKey, ColumnExpression {
-        case attemptID = "attempt_id"
-        case position
-        case questionID = "question_id"
-        case section, lesson, presentation
-        case maxPoints = "max_points"
     }
 }

@@ -1,12 +1,11 @@
 import Foundation
-import GRDB
 
-/// How far `quiz study` has got through one lesson section: a row of
-/// `section_progress`, keyed by lesson and section.
+/// How far `quiz study` has got through one lesson section, keyed by lesson
+/// and section.
 ///
 /// Both dates keep their first value: showing a section again, or finishing
 /// its quick checks again, does not move them.
-public struct SectionProgressRecord: Codable, Hashable, Sendable, FetchableRecord, PersistableRecord {
+public struct SectionProgressRecord: Hashable, Sendable {
     public var lesson: String
     public var section: String
     /// When the section was first shown; nil if never.
@@ -24,12 +23,4 @@ public struct SectionProgressRecord: Codable, Hashable, Sendable, FetchableRecor
 
     /// Whether the section counts as done.
     public var isDone: Bool { doneAt != nil }
-
-    public static let databaseTableName = "section_progress"
-
-    enum CodingKeys: String, CodingKey, ColumnExpression {
-        case lesson, section
-        case shownAt = "shown_at"
-        case doneAt = "done_at"
-    }
 }

@@ -1,12 +1,11 @@
 import Foundation
-import GRDB
 
-/// The learner's latest response to one question of an attempt: a row of
-/// `response`, keyed by attempt and position.
+/// The learner's latest response to one question of an attempt, keyed by
+/// attempt and position.
 ///
 /// Saving again for the same position replaces the row, so a changed answer or
 /// a cleared one (`response == nil`) overwrites what was there.
-public struct ResponseRecord: Codable, Hashable, Sendable, FetchableRecord, PersistableRecord {
+public struct ResponseRecord: Hashable, Sendable {
     public var attemptID: String
     /// 1-based position of the question in the attempt.
     public var position: Int
@@ -39,32 +38,5 @@ public struct ResponseRecord: Codable, Hashable, Sendable, FetchableRecord, Pers
         self.tries = tries
         self.firstTryCorrect = firstTryCorrect
         self.answeredAt = answeredAt
-    }
-
-    /// Decodes a row by hand: item analysis reads millions of responses, and
-    /// this is several times faster than the `Decodable` path.
-    public init(row: Row) throws {
-        typealias Columns = CodingKeys
-        attemptID = row[Columns.attemptID]
-        position = row[Columns.position]
-        response = row[Columns.response]
-        points = row[Columns.points]
-        correct = row[Columns.correct]
-        timeSpent = row[Columns.timeSpent]
-        flagged = row[Columns.flagged]
-        tries = row[Columns.tries]
-        firstTryCorrect = row[Columns.firstTryCorrect]
-        answeredAt = row[Columns.answeredAt]
-    }
-
-    public static let databaseTableName = "response"
-
-    enum CodingKeys: String, CodingKey, ColumnExpression {
-        case attemptID = "attempt_id"
-        case position, response, points, correct
-        case timeSpent = "time_spent"
-        case flagged, tries
-        case firstTryCorrect = "first_try_correct"
-        case answeredAt = "answered_at"
     }
 }

@@ -1,8 +1,8 @@
 import QuizKit
 
 /// Finds lessons and sections named on the command line, with messages that say what exists.
-enum Lookup {
-    static func lesson(_ id: String, in root: ContentRoot) throws -> Lesson {
+public enum Lookup {
+    public static func lesson(_ id: String, in root: ContentRoot) throws(UserError) -> Lesson {
         if let lesson = root.lesson(id) { return lesson }
         let known = root.lessons.map(\.id)
         var message = "no lesson \"\(id)\" in \(root.url.path)"
@@ -12,7 +12,7 @@ enum Lookup {
     }
 
     /// A section by id, or by its 1-based number.
-    static func sectionIndex(_ wanted: String, in lesson: Lesson) throws -> Int {
+    public static func sectionIndex(_ wanted: String, in lesson: Lesson) throws(UserError) -> Int {
         if let i = lesson.sections.firstIndex(where: { $0.id == wanted }) { return i }
         if let n = Int(wanted), lesson.sections.indices.contains(n - 1) { return n - 1 }
         var message = "lesson \(lesson.id) has no section \"\(wanted)\""
@@ -22,7 +22,7 @@ enum Lookup {
     }
 
     /// `lesson#section`, or a section id that exactly one lesson has.
-    static func section(_ reference: String, in root: ContentRoot) throws -> (Lesson, Section) {
+    public static func section(_ reference: String, in root: ContentRoot) throws(UserError) -> (Lesson, Section) {
         if let hash = reference.firstIndex(of: "#") {
             let lesson = try lesson(String(reference[..<hash]), in: root)
             let index = try sectionIndex(String(reference[reference.index(after: hash)...]), in: lesson)
@@ -38,37 +38,5 @@ enum Lookup {
         var message = "no section \"\(reference)\" in any lesson"
         if let guess = Spelling.suggestion(for: reference, among: all) { message += "; did you mean \(guess)?" }
         throw UserError(message)
-    }
-
-    /// What to do after the last section: the lesson's practice test, if a bank has one.
-    static func nextStep(lesson: Lesson, root: ContentRoot) -> String {
-        guard let bank = root.banks.first(where: { $0.lesson == lesson.id && !$0.tests.isEmpty }) else { return "" }
-        return "Take the practice test: quiz take \(bank.tests.count == 1 ? bank.id : "\(bank.id)/\(bank.tests[0].id)")\n"
-    }
-}
-
-/// The parts of a lesson (its sections, and its practice test when a bank has one) and the time they take.
-struct StudyPlan {
-    let lesson: Lesson
-    let root: ContentRoot
-
-    var test: (Bank, PracticeTest)? {
-        root.banks.first { $0.lesson == lesson.id && !$0.tests.isEmpty }.map { ($0, $0.tests[0]) }
-    }
-
-    var parts: Int { lesson.sections.count + (test == nil ? 0 : 1) }
-
-    /// Minutes to read the sections not done and answer their quick checks, plus the practice test.
-    func minutesLeft(notDone: [String], testDone: Bool = false) -> Int {
-        var seconds = 0
-        for section in lesson.sections where notDone.contains(section.id) {
-            seconds += section.readingMinutes * 60
-            seconds += root.quickChecks(lesson: lesson.id, section: section.id).reduce(0) { $0 + $1.question.time }
-        }
-        if !testDone, let (bank, test) = test {
-            let draw = TestDraw(test: test, in: bank, root: root)
-            seconds += test.timeLimit ?? draw.pool.prefix(draw.drawCount).reduce(0) { $0 + $1.time }
-        }
-        return Int((Double(seconds) / 60).rounded(.up))
     }
 }

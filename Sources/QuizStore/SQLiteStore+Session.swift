@@ -1,24 +1,25 @@
 import Foundation
 import GRDB
+import QuizRecords
 
 /// What a running session writes: each call one transaction, committed on return.
-extension AttemptStore {
+extension SQLiteStore {
     /// Records a new attempt and the questions drawn into it.
     ///
     /// In the same transaction, every other in-progress attempt of the same
     /// kind, bank, test and lesson becomes `abandoned`: starting a test again
     /// gives up the unfinished sitting of that test, and only that one.
     public func create(_ attempt: AttemptRecord, questions: [AttemptQuestionRecord]) throws(StoreError) {
-        typealias Columns = AttemptRecord.CodingKeys
+        typealias Columns = AttemptRecord.Columns
         try write { db in
             try AttemptRecord
-                .filter(Columns.kind == attempt.kind)
+                .filter(Columns.kind == attempt.kind.rawValue)
                 .filter(Columns.bank == attempt.bank)
                 .filter(Columns.test == attempt.test)
                 .filter(Columns.lesson == attempt.lesson)
-                .filter(Columns.status == AttemptRecord.Status.inProgress)
+                .filter(Columns.status == AttemptRecord.Status.inProgress.rawValue)
                 .filter(Columns.id != attempt.id)
-                .updateAll(db, Columns.status.set(to: AttemptRecord.Status.abandoned))
+                .updateAll(db, Columns.status.set(to: AttemptRecord.Status.abandoned.rawValue))
             try attempt.insert(db)
             for question in questions {
                 try question.insert(db)
@@ -34,7 +35,7 @@ extension AttemptStore {
 
     /// Saves the attempt's clock so a resumed attempt starts where it stopped.
     public func saveClock(attemptID: String, remaining: Double?, elapsed: Double) throws(StoreError) {
-        typealias Columns = AttemptRecord.CodingKeys
+        typealias Columns = AttemptRecord.Columns
         let changed = try write { db in
             try AttemptRecord.filter(key: attemptID).updateAll(
                 db, Columns.remaining.set(to: remaining), Columns.elapsed.set(to: elapsed))
@@ -44,13 +45,13 @@ extension AttemptStore {
 
     /// Ends an attempt: `submitted`, `expired` (time ran out) or `abandoned`.
     public func finish(
-        attemptID: String, status: String, submittedAt: Date?, elapsed: Double, remaining: Double?
+        attemptID: String, status: AttemptRecord.Status, submittedAt: Date?, elapsed: Double, remaining: Double?
     ) throws(StoreError) {
-        typealias Columns = AttemptRecord.CodingKeys
+        typealias Columns = AttemptRecord.Columns
         let changed = try write { db in
             try AttemptRecord.filter(key: attemptID).updateAll(
                 db,
-                Columns.status.set(to: status),
+                Columns.status.set(to: status.rawValue),
                 Columns.submittedAt.set(to: submittedAt),
                 Columns.elapsed.set(to: elapsed),
                 Columns.remaining.set(to: remaining))
@@ -59,7 +60,7 @@ extension AttemptStore {
     }
 
     /// Notes that a lesson section was shown; the first time is kept.
-    public func markShown(lesson: String, section: String, at date: Date = Date()) throws(StoreError) {
+    public func markShown(lesson: String, section: String, at date: Date) throws(StoreError) {
         try write { db in
             try db.execute(
                 sql: """
@@ -72,7 +73,7 @@ extension AttemptStore {
     }
 
     /// Notes that a lesson section is done (which implies shown); the first time is kept.
-    public func markDone(lesson: String, section: String, at date: Date = Date()) throws(StoreError) {
+    public func markDone(lesson: String, section: String, at date: Date) throws(StoreError) {
         try write { db in
             try db.execute(
                 sql: """
@@ -86,10 +87,10 @@ extension AttemptStore {
     }
 }
 
-extension AttemptStore {
+extension SQLiteStore {
     /// Stores finished attempts as they are, many in one transaction: for importing a
     /// class's results or seeding a store for a benchmark. Nothing is abandoned.
-    public func importAttempts(_ batch: [(attempt: AttemptRecord, questions: [AttemptQuestionRecord], responses: [ResponseRecord])]) throws(StoreError) {
+    public func importAttempts(_ batch: [AttemptRows]) throws(StoreError) {
         try write { db in
             for entry in batch {
                 try entry.attempt.insert(db)

@@ -1,16 +1,18 @@
 import Foundation
 import GRDB
+import QuizRecords
 
-/// The SQLite file of attempts, responses and study progress, shared by every
-/// `quiz` process of one learner.
+/// The attempts store in one SQLite file: attempts, responses and study
+/// progress, shared by every `quiz` process of one learner.
 ///
 /// Each method is one short write transaction, committed before it returns,
 /// so a killed process loses nothing already answered. The file is opened in
 /// WAL mode with a busy timeout: several processes may read and write it at
 /// once, and a reader never waits for a writer.
-public final class AttemptStore: Sendable {
+public final class SQLiteStore: AttemptStore {
     /// Where the database lives.
     public let url: URL
+    public var location: String { url.path }
     let pool: DatabasePool
 
     /// How long a write waits for another process's write before failing.
@@ -41,25 +43,6 @@ public final class AttemptStore: Sendable {
         file.restrictCompanions()
     }
 
-    /// Where the store is when `--store` is not given: `$QUIZ_STORE`, else
-    /// `$XDG_DATA_HOME/quiz/quiz.sqlite`, else `~/.local/share/quiz/quiz.sqlite`.
-    /// Empty variables count as unset.
-    public static func defaultURL(
-        environment: [String: String] = ProcessInfo.processInfo.environment,
-        home: URL = FileManager.default.homeDirectoryForCurrentUser
-    ) -> URL {
-        if let path = environment["QUIZ_STORE"], !path.isEmpty {
-            return URL(fileURLWithPath: path)
-        }
-        let data: URL
-        if let path = environment["XDG_DATA_HOME"], !path.isEmpty {
-            data = URL(fileURLWithPath: path, isDirectory: true)
-        } else {
-            data = home.appendingPathComponent(".local/share", isDirectory: true)
-        }
-        return data.appendingPathComponent("quiz/quiz.sqlite")
-    }
-
     /// Runs the migrations this file lacks. Two processes opening a new store at
     /// once may both try "v1"; the loser fails on tables the winner made, and a
     /// second run then finds everything applied.
@@ -72,7 +55,7 @@ public final class AttemptStore: Sendable {
                 try migrator.migrate(pool)
             }
             let superseded = try pool.read { db in try migrator.hasBeenSuperseded(db) }
-            if superseded { throw StoreError.newerVersion(path: url.path) }
+            if superseded { throw StoreError.newerVersion(location: url.path) }
         } catch {
             throw StoreError.wrapping(error, path: url.path)
         }

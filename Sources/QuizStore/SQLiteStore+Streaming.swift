@@ -1,41 +1,36 @@
 import Foundation
 import GRDB
+import QuizRecords
 
 /// Visiting every attempt of a test without holding them all in memory, for
 /// item analysis over many thousands of attempts.
-extension AttemptStore {
-    /// Calls `body` once per attempt of `bank`/`test`, oldest first, with its
-    /// questions and its responses by position. The questions come without their
-    /// `presentation` (an empty string) and the responses without `answeredAt`:
-    /// item analysis needs neither, and reading them costs a third of the walk.
-    ///
-    /// Three cursors walk side by side in the same order — attempts, and the
-    /// questions and responses of those attempts joined to them — so only one attempt's rows
-    /// are in memory at a time; the whole walk sees one consistent snapshot
-    /// even while other processes write.
-    /// `body` must not call back into the store (GRDB accesses are not
-    /// reentrant), and an error it throws ends the walk and is rethrown as is.
-    ///
-    /// - Parameters:
-    ///   - since: keep attempts started at or after this instant.
-    ///   - statuses: keep attempts with one of these statuses; empty keeps every status.
+extension SQLiteStore {
+    /// Three cursors walk side by side in the same order — attempts, and the questions and
+    /// responses of those attempts joined to them — so only one attempt's rows are in memory at
+    /// a time; the whole walk sees one consistent snapshot even while other processes write.
+    /// The questions come without their `presentation` and the responses without `answeredAt`:
+    /// reading them costs a third of the walk.
     public func forEachAttempt(
-        bank: String, test: String, since: Date? = nil,
-        statuses: [String] = [AttemptRecord.Status.submitted, AttemptRecord.Status.expired],
-        body: (AttemptRecord, [AttemptQuestionRecord], [ResponseRecord]) throws -> Void
+        _ wanted: AttemptFilter, body: (AttemptRecord, [AttemptQuestionRecord], [ResponseRecord]) throws -> Void
     ) throws {
-        var conditions = ["attempt.bank = ?", "attempt.test = ?"]
-        var arguments: StatementArguments = [bank, test]
-        if let since {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        for (column, value) in [("kind", wanted.kind?.rawValue), ("bank", wanted.bank), ("test", wanted.test),
+                                ("lesson", wanted.lesson)] {
+            guard let value else { continue }
+            conditions.append("attempt.\(column) = ?")
+            arguments += [value]
+        }
+        if let since = wanted.since {
             conditions.append("attempt.started_at >= ?")
             arguments += [since]
         }
-        if !statuses.isEmpty {
-            let marks = Array(repeating: "?", count: statuses.count).joined(separator: ", ")
+        if !wanted.statuses.isEmpty {
+            let marks = Array(repeating: "?", count: wanted.statuses.count).joined(separator: ", ")
             conditions.append("attempt.status IN (\(marks))")
-            arguments += StatementArguments(statuses)
+            arguments += StatementArguments(wanted.statuses.map(\.rawValue))
         }
-        let filter = "WHERE \(conditions.joined(separator: " AND "))"
+        let filter = conditions.isEmpty ? "" : "WHERE \(conditions.joined(separator: " AND "))"
         let order = "ORDER BY attempt.started_at, attempt.rowid"
         do {
             try pool.read { db in
@@ -43,7 +38,7 @@ extension AttemptStore {
                 // by name costs more than the rest of the walk.
                 let attempts = try Row.fetchCursor(
                     db, sql: "SELECT \(Self.attemptColumns) FROM attempt \(filter) \(order)", arguments: arguments
-                ).map { AttemptRecord(streamed: $0) }
+                ).map { try AttemptRecord(streamed: $0) }
                 let responses = try Row.fetchCursor(
                     db,
                     sql: """
@@ -87,28 +82,19 @@ extension AttemptStore {
             }
         } catch let error as DatabaseError {
             throw StoreError.wrapping(error, path: url.path)
+        } catch let error as UnknownValue {
+            throw StoreError.wrapping(error, path: url.path)
         }
     }
 
-    static let attemptColumns = ["id", "kind", "bank", "test", "lesson", "title", "seed", "started_at", "submitted_at",
-                                 "time_limit", "remaining", "elapsed", "status", "pass_mark", "penalty"]
-        .map { "attempt.\($0)" }.joined(separator: ", ")
+    static let attemptColumns = AttemptRecord.columnNames.map { "attempt.\($0)" }.joined(separator: ", ")
     static let responseColumns = ["attempt_id", "position", "response", "points", "correct", "time_spent", "flagged",
                                   "tries", "first_try_correct"]
         .map { "response.\($0)" }.joined(separator: ", ")
 }
 
-extension AttemptRecord {
-    /// From a row of `AttemptStore.attemptColumns`, by position.
-    init(streamed row: Row) {
-        self.init(id: row[0], kind: row[1], bank: row[2], test: row[3], lesson: row[4], title: row[5], seed: row[6],
-                  startedAt: row[7], submittedAt: row[8], timeLimit: row[9], remaining: row[10], elapsed: row[11],
-                  status: row[12], passMark: row[13], penalty: row[14])
-    }
-}
-
 extension ResponseRecord {
-    /// From a row of `AttemptStore.responseColumns`, by position (`answeredAt` is not read).
+    /// From a row of `SQLiteStore.responseColumns`, by position (`answeredAt` is not read).
     init(streamed row: Row) {
         self.init(attemptID: row[0], position: row[1], response: row[2], points: row[3], correct: row[4], timeSpent: row[5],
                   flagged: row[6], tries: row[7], firstTryCorrect: row[8], answeredAt: nil)

@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+
+/// The command line words the store's problems: one line naming the file and the fix.
+@Suite struct StoreMessageTests {
+    func storeFile(_ bytes: String) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quiz-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("quiz.sqlite").path
+        try Data(bytes.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func aFileThatIsNotAStoreIsNamedWithTheFix() async throws {
+        let path = try storeFile("attempts:\n  - this is not a database\n")
+        let result = try await QuizProcess.run(["history", "--store", path])
+        #expect(result.status == 2)
+        #expect(result.stderr == "quiz: \(path) is not a quiz store (or is damaged); move it away or pass --store\n")
+    }
+
+    @Test func anUnknownAttemptPointsToHistory() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("quiz-store-\(UUID().uuidString)/quiz.sqlite").path
+        let result = try await QuizProcess.run(["report", "abcdef", "--store", path])
+        #expect(result.status == 2)
+        #expect(result.stderr == "quiz: no attempt has an id starting with \"abcdef\"; run `quiz history` to list attempts\n")
+    }
+}
