@@ -59,6 +59,31 @@ import Testing
         #expect(again.stdout.hasPrefix("Section 2 of 8"), "study resumes at the first section not done")
     }
 
+    /// The "~N min left" figure of a command's output.
+    static func minutesLeft(_ output: String) -> Int? {
+        guard let range = output.range(of: #"~\d+ min left"#, options: .regularExpression) else { return nil }
+        return Int(output[range].dropFirst().prefix { $0.isNumber })
+    }
+
+    @Test func studyAndProgressShowTheSameMinutesLeftBeforeAndAfterThePracticeTest() async throws {
+        let root = try LiveSessionTests.root(time: "10m")
+        let store = SessionTests.store()
+        func figures() async throws -> (progress: Int?, study: Int?) {
+            let progress = try await QuizProcess.run(["progress", "--store", store], in: root)
+            let study = try await QuizProcess.run(["study", "demo", "--section", "1", "--store", store], stdin: "quit\n", in: root)
+            return (Self.minutesLeft(progress.stdout), Self.minutesLeft(study.stdout))
+        }
+        let before = try await figures()
+        #expect(before.progress != nil && before.progress == before.study, "\(before)")
+        #expect((before.progress ?? 0) > 10, "the 10-minute practice test is still to do")
+
+        let taken = try await QuizProcess.run(["take", "demo", "--store", store], stdin: "a\na\na\na\na\ny\n", in: root)
+        #expect(taken.stdout.contains("Score 5 / 5"), "\(taken.stdout)")
+        let after = try await figures()
+        #expect(after.progress != nil && after.progress == after.study, "a practice test taken counts in both: \(after)")
+        #expect((after.progress ?? 99) < 10)
+    }
+
     @Test func unknownLessonOrSectionExitsTwo() async throws {
         let a = try await QuizProcess.run(["study", "websockets", "--store", SessionTests.store()])
         #expect(a.status == 2)
