@@ -38,12 +38,12 @@ struct TakeCommand: ParsableCommand {
         switch try runner.run(on: ConsoleTerminal()) {
         case .finished(let report):
             Terminal.write("\n" + TextReport.render(report, width: Terminal.width))
-            Terminal.write("Saved as attempt \(id). Export: \(hint.command("report", id, "--format", "html", "-o", "report.html"))\n")
+            Terminal.say("Saved as attempt \(id). Export: \(hint.command("report", id, "--format", "html", "-o", "report.html"))\n")
         case .quit(let resumable):
-            Terminal.write(resumable ? "Saved. Continue with: \(hint.command("resume", id))\n"
+            Terminal.say(resumable ? "Saved. Continue with: \(hint.command("resume", id))\n"
                 : "Saved, but a newer attempt of this test has started since, so this one cannot be resumed.\n")
         case .interrupted:
-            Terminal.write("\n")
+            Terminal.say("\n")
             Terminal.standardError("Interrupted; your answers are saved. Continue with: \(hint.command("resume", id))")
             throw ExitCode(130)
         }

@@ -153,12 +153,15 @@ public enum SessionTranscript {
         switch kind {
         case .practiceTest:
             """
-            Answer with a letter (b), letters (a c), t or f, a number, numbers in order (3 1 2 4),
-            pairs (1B 2A 3C) or text, as each question asks. Commands:
-              skip      leave this question for later      flag    mark it to come back to
-              prev      the previous question (or back)    next    the next question
-              goto N    question N                         list    answered, unanswered, flagged
-              time      time left                          submit  finish and see your score
+            Answer with a letter (b), letters (a c), t or f, a number, numbers in order (3 1 2 4), pairs (1B 2A 3C) or text, as each question asks. Commands:
+              skip      leave this question for later
+              flag      mark it to come back to
+              prev      the previous question (or back)
+              next      the next question
+              goto N    question N
+              list      answered, unanswered, flagged
+              time      time left
+              submit    finish and see your score
               quit      stop now; quiz resume continues later
             To answer with a command word, start the line with =, e.g. =next.
 

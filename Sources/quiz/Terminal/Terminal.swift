@@ -25,6 +25,9 @@ enum Terminal {
         return Int(size.ws_row)
     }
 
+    /// The terminal's width when stdout is a terminal; nil on a pipe, whose output is never wrapped.
+    static var wrapWidth: Int? { isatty(STDOUT_FILENO) == 1 ? width : nil }
+
     /// The width to wrap text to.
     static var width: Int {
         var size = winsize()
@@ -35,6 +38,11 @@ enum Terminal {
 }
 
 extension Terminal {
+    /// Writes a message, wrapped at spaces to the terminal's width when stdout is a terminal.
+    static func say(_ text: String) {
+        write(Wrapping.wrap(text, width: width))
+    }
+
     /// Prints what a session event shows the learner, wrapped to the terminal's width.
     static func show(_ event: SessionEvent) {
         let text = SessionTranscript.render(event)
