@@ -47,8 +47,8 @@ struct NarrowTerminalTests {
         """
 
     /// Runs `quiz` inside a pseudo-terminal of `columns` columns, with `input` typed into it.
-    static func inTerminal(_ arguments: [String], input: String, in root: URL) async throws -> String {
-        let command = (["stty", "cols", "\(columns)", "rows", "40", "&&", "exec", QuizProcess.binary.path] + arguments)
+    static func inTerminal(_ arguments: [String], input: String, in root: URL, rows: Int = 40) async throws -> String {
+        let command = (["stty", "cols", "\(columns)", "rows", "\(rows)", "&&", "exec", QuizProcess.binary.path] + arguments)
             .joined(separator: " ")
         let program = try RunningProgram(URL(fileURLWithPath: script), ["-qfec", command, "/dev/null"], in: root,
                                          environment: ["NO_COLOR": "1", "SHELL": "/bin/sh"])
@@ -95,5 +95,57 @@ struct NarrowTerminalTests {
         let title = try #require(lines.firstIndex(of: " Choosing between polling and server push for"), "\(shown)")
         #expect(lines[title + 1] == " dashboards")
         #expect(lines[title + 2].hasPrefix("   1 / 1"))
+    }
+
+    /// Lines wider than the terminal, leaving out the `> ` of a prompt whose input the terminal echoed earlier.
+    static func tooLong(_ shown: String) -> [Substring] {
+        shown.split(separator: "\n").map { $0.hasPrefix("> ") ? $0.dropFirst(2) : $0 }.filter { DisplayWidth.of($0) > columns }
+    }
+
+    @Test func studyAtFiftyColumnsWrapsItsHeaderStacksAWideTableAndPagesALongSection() async throws {
+        let paragraph = "Polling asks the server again and again whether anything changed, and most answers say nothing did. "
+        let lesson = """
+            # Live updates
+
+            ## Choosing between polling and server push for dashboards
+
+            | Property | Polling | Server-Sent Events | WebSocket |
+            |---|---|---|---|
+            | Direction | Client pulls with ordinary requests | Server to client only | Both sides send at any time |
+            | Payload | Anything HTTP can carry | UTF-8 text only | Text and binary messages |
+
+            \(Array(repeating: paragraph + paragraph, count: 6).joined(separator: "\n\n"))
+
+            ## Alpha
+
+            More text.
+
+            """
+        let root = try QuizProcess.root(["Lessons/live.md": lesson, "Quizzes/live.yaml": Self.bank])
+        let arguments = ["study", "live", "--store", "store.sqlite"]
+        let shown = try await Self.inTerminal(arguments, input: "\n\n\n\n\n\nq\n", in: root, rows: 12)
+        #expect(Self.tooLong(shown).isEmpty, "lines the terminal would have to wrap: \(Self.tooLong(shown))")
+        #expect(shown.contains("Section 1 of 3 · ~"), "\(shown)")
+        let lines = shown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.contains("Direction") && lines.contains("  Server-Sent Events:"), "the table is stacked: \(shown)")
+        #expect(!shown.contains("| Direction"))
+        #expect(shown.contains("(more · Enter to read on, or q to stop)"), "a long section pages at a terminal: \(shown)")
+
+        let piped = try await QuizProcess.run(arguments, stdin: "q\n", in: root)
+        #expect(!piped.stdout.contains("(more"), "piped output is never paged")
+        #expect(piped.stdout.contains("| Direction"), "piped output keeps the table's rows")
+    }
+
+    @Test func historyAtFiftyColumnsIsOneBlockPerAttempt() async throws {
+        let root = try QuizProcess.root(["Lessons/live.md": Self.lesson, "Quizzes/live.yaml": Self.bank])
+        let take = try await QuizProcess.run(["take", "live", "--store", "store.sqlite"], stdin: "a\nLast-Event-ID\n", in: root)
+        #expect(take.status == 0, "\(take.stderr)")
+        let shown = try await Self.inTerminal(["history", "--store", "store.sqlite"], input: "", in: root)
+        #expect(Self.tooLong(shown).isEmpty, "\(shown)")
+        let lines = shown.split(separator: "\n").map(String.init)
+        #expect(lines.contains("test     live/practice"), "\(shown)")
+        #expect(lines.contains("result   passed"), "\(shown)")
+        let piped = try await QuizProcess.run(["history", "--store", "store.sqlite"], in: root)
+        #expect(piped.stdout.hasPrefix("date "), "piped history keeps its columns: \(piped.stdout)")
     }
 }
