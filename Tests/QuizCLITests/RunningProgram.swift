@@ -92,6 +92,11 @@ final class RunningProgram: @unchecked Sendable {
         try? input.fileHandleForWriting.write(contentsOf: Data((line + "\n").utf8))
     }
 
+    /// Writes `text` to stdin as it is, without a newline: a line half typed.
+    func type(_ text: String) {
+        try? input.fileHandleForWriting.write(contentsOf: Data(text.utf8))
+    }
+
     /// Writes `text` to stdin on a thread of its own, then closes stdin, so a program that never reads
     /// cannot block the test on a full pipe.
     func writeAllThenClose(_ text: String) {

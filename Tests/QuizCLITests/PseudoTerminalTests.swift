@@ -2,10 +2,11 @@ import Foundation
 import QuizMarkdown
 import Testing
 
-/// A learner at a terminal 50 columns wide: `quiz take` runs in a pseudo-terminal (util-linux `script`),
-/// whose width the program reads with `TIOCGWINSZ`, and everything it prints must fit.
+/// A learner at a real terminal: `quiz` runs in a pseudo-terminal (util-linux `script`), 50 columns wide,
+/// whose size the program reads with `TIOCGWINSZ`: everything it prints must fit, and what the learner
+/// types is handled as at a terminal.
 @Suite(.timeLimit(.minutes(1)), .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
-struct NarrowTerminalTests {
+struct PseudoTerminalTests {
     static let script = "/usr/bin/script"
     static let columns = 50
 
@@ -147,5 +148,23 @@ struct NarrowTerminalTests {
         #expect(lines.contains("result   passed"), "\(shown)")
         let piped = try await QuizProcess.run(["history", "--store", "store.sqlite"], in: root)
         #expect(piped.stdout.hasPrefix("date "), "piped history keeps its columns: \(piped.stdout)")
+    }
+
+    @Test func aLineHalfTypedWhenTimeRunsOutDoesNotReachTheShell() async throws {
+        let root = try LiveSessionTests.root(time: "2s")
+        // After quiz, the shell reads one line: what the learner had half typed, unless quiz discarded it.
+        let command = "\(QuizProcess.binary.path) take demo --store store.sqlite --seed 1; read -r rest; echo \"shell got [$rest]\""
+        let session = try RunningProgram(URL(fileURLWithPath: "/usr/bin/script"), ["-qfc", command, "/dev/null"], in: root,
+                                         environment: ["NO_COLOR": "1", "SHELL": "/bin/sh"])
+        // Typed at once and never finished: the terminal holds it as the line being edited, which no read
+        // returns, so it is still there when time runs out however slowly the machine starts the test.
+        session.type("bcd")
+        #expect(await session.wait(for: "Time is up.", within: 20))
+        #expect(await session.wait(for: "Saved as attempt"))
+        session.send("")
+        #expect(await session.wait(for: "shell got ["), "\(session.stdout)")
+        #expect(session.stdout.contains("shell got []"), "\(session.stdout)")
+        session.closeInput()
+        try await session.finish(within: QuizProcess.deadline)
     }
 }
