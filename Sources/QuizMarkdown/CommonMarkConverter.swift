@@ -1,4 +1,5 @@
 import CCMarkGFM
+import Synchronization
 
 /// The one place cmark-gfm's C tree is read: parse with the GitHub
 /// extensions attached, walk the tree with cmark's own iterator (no
@@ -12,11 +13,16 @@ enum CommonMarkConverter {
 
     private static let extensionNames = ["table", "strikethrough", "autolink"]
 
+    /// Held for each parse: cmark-gfm adds an extension's special characters (`~` for strikethrough) to a
+    /// table shared by the whole process when a parse starts and takes them out when it ends, so two parses
+    /// at once on two threads lose each other's extensions.
+    private static let parsing = Mutex(())
+
     static func convert(_ text: String) -> ([MarkdownNode], ColumnTable) {
         _ = extensionsRegistered
         let bytes = Array(text.utf8)
         let columns = ColumnTable(bytes)
-        return (nodes(bytes, columns: columns), columns)
+        return (parsing.withLock { _ in nodes(bytes, columns: columns) }, columns)
     }
 
     private static func nodes(_ source: [UInt8], columns: ColumnTable) -> [MarkdownNode] {
