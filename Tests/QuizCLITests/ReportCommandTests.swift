@@ -73,7 +73,7 @@ import Testing
     @Test(arguments: [
         (["report", "--all"], "--all needs --test"),
         (["report", "--format", "pdf"], "pdf"),
-        (["report", "nope"], "no attempt has an id starting with \"nope\""),
+        (["report", "nope"], "has an id starting with \"nope\""),
         (["stats", "websockets-sse-polling", "--since", "yesterday"], "YYYY-MM-DD"),
     ])
     func mistakesExitTwoWithOneLine(_ arguments: [String], _ mentions: String) async throws {
