@@ -47,8 +47,9 @@ extension AttemptReport {
     }
 
     /// `sectionOrder` lists `lesson#section` keys in reading order; sections follow it
-    /// (others after, in the order the attempt first reached them).
-    public init(summary s: Summary, entries: [Entry], sectionOrder: [String] = []) {
+    /// (others after, in the order the attempt first reached them). `lessons` are the course's
+    /// lessons as found on this machine; the report keeps those its sections belong to.
+    public init(summary s: Summary, entries: [Entry], sectionOrder: [String] = [], lessons: [ReportLesson] = []) {
         let total = Scorer.total(grades: entries.map(\.answer.grade), passMark: s.passMark)
         attempt = Attempt(id: s.id, bank: s.bank, test: s.test, title: s.title, seed: s.seed,
                           startedAt: Self.timestamp(s.startedAt), submittedAt: s.submittedAt.map(Self.timestamp),
@@ -86,11 +87,18 @@ extension AttemptReport {
                            points: .number(e.answer.grade.points), max: .number(e.answer.grade.max),
                            timeS: .number(e.answer.timeSpent), flagged: e.answer.flagged, review: e.item.review)
         }
+        let known = Dictionary(lessons.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var used: [ReportLesson] = []
+        for section in self.sections where !used.contains(where: { $0.id == section.lesson }) {
+            if let lesson = known[section.lesson] { used.append(lesson) }
+        }
+        self.lessons = used
         details = entries.map { e in
             Detail(prompt: e.item.question.prompt, sectionTitle: e.item.sectionTitle,
                    given: e.answer.response.map { QuestionView.described($0, e.item) },
                    right: QuestionView.rightAnswer(e.item), explanation: e.item.question.explanation,
-                   rightResponse: Self.rightResponse(e.item.question))
+                   rightResponse: Self.rightResponse(e.item.question),
+                   reviewURL: known[e.lesson]?.url.map { $0 + "#" + Self.fragment(e.section) })
         }
     }
 
@@ -112,6 +120,11 @@ extension AttemptReport {
         case .match(let pairs): response = .match(Array(pairs.indices))
         }
         return JSONValue(response, for: q)
+    }
+
+    /// A section id as a URL fragment: characters a fragment cannot hold percent-encoded.
+    static func fragment(_ id: String) -> String {
+        id.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? id
     }
 
     static func value(_ v: JSONValue) -> Double {

@@ -13,6 +13,8 @@ public struct AttemptReport: Sendable, Equatable, Encodable {
     public var sections: [SectionScore]
     public var questions: [QuestionResult]
     public var details: [Detail] = []
+    /// The lessons the report's sections belong to, in the sections' order; never encoded.
+    public var lessons: [ReportLesson] = []
 
     enum CodingKeys: String, CodingKey { case schema, attempt, score, sections, questions }
 
@@ -119,6 +121,9 @@ public struct AttemptReport: Sendable, Equatable, Encodable {
         /// whatever the shuffle. Short: the first accepted text (a pattern as `/…/`);
         /// numeric: the answer without its tolerance, which `right` shows.
         public var rightResponse: JSONValue = .null
+        /// Where to read the question's section again: the lesson file's absolute `file://` URL and
+        /// `#section-id`, or nil when the lesson is not on this machine (`review` then stands as text).
+        public var reviewURL: String?
     }
 
     /// The whole report as JSON: keys sorted, pretty-printed, ending in a newline.
