@@ -51,11 +51,15 @@ let package = Package(
         .target(name: "QuizTestSupport", path: "Tests/QuizTestSupport"),
         .testTarget(name: "QuizKitTests", dependencies: ["QuizKit", "QuizYAML", "QuizTestSupport"], exclude: ["Expected"]),
         .testTarget(name: "QuizAppTests", dependencies: ["QuizApp", "QuizKit", "QuizRecords", "QuizStore"]),
-        .testTarget(name: "QuizCLITests", dependencies: ["quiz", "QuizKit", "QuizTestSupport"]),
+        .testTarget(
+            name: "QuizCLITests",
+            dependencies: ["quiz", "QuizKit", "QuizTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "QuizLintTests", dependencies: ["QuizLint", "QuizKit", "QuizTestSupport"], exclude: ["Expected"]),
         .testTarget(
             name: "QuizStoreTests",
-            dependencies: ["QuizStore", "QuizRecords", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["QuizStore", "QuizRecords", "QuizKit", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

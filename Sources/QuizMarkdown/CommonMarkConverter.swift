@@ -1,4 +1,9 @@
 import CCMarkGFM
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The one place cmark-gfm's C tree is read: parse with the GitHub
 /// extensions attached, walk the tree with cmark's own iterator (no
@@ -13,14 +18,19 @@ enum CommonMarkConverter {
     private static let extensionNames = ["table", "strikethrough", "autolink"]
 
     static func convert(_ text: String) -> ([MarkdownNode], ColumnTable) {
-        _ = extensionsRegistered
         let bytes = Array(text.utf8)
         let columns = ColumnTable(bytes)
         return (nodes(bytes, columns: columns), columns)
     }
 
     private static func nodes(_ source: [UInt8], columns: ColumnTable) -> [MarkdownNode] {
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return [MarkdownNode(kind: .document, range: nil)] }
+        withDocument(source) { document in walk(document, columns: columns) } ?? [MarkdownNode(kind: .document, range: nil)]
+    }
+
+    /// Parses `source` with the extensions attached and hands the document to `body`; frees both after.
+    private static func withDocument<T>(_ source: [UInt8], _ body: (OpaquePointer) -> T) -> T? {
+        _ = extensionsRegistered
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return nil }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let extensionSyntax = cmark_find_syntax_extension(name) {
@@ -33,9 +43,34 @@ enum CommonMarkConverter {
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
             }
         }
-        guard let document = cmark_parser_finish(parser) else { return [MarkdownNode(kind: .document, range: nil)] }
+        guard let document = cmark_parser_finish(parser) else { return nil }
         defer { cmark_node_free(document) }
-        return walk(document, columns: columns)
+        return body(document)
+    }
+
+    /// `text` written back as CommonMark by cmark-gfm, with `<` and `>` of every piece of raw HTML
+    /// written as entities, so a Markdown viewer shows it as written instead of running it.
+    /// Nil when cmark fails.
+    static func rawHTMLAsText(_ text: String) -> String? {
+        let source = Array(text.utf8)
+        return withDocument(source) { document -> String? in
+            var html: [OpaquePointer] = []
+            if let iterator = cmark_iter_new(document) {
+                defer { cmark_iter_free(iterator) }
+                while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+                    guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+                    let type = cmark_node_get_type(node)
+                    if type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK { html.append(node) }
+                }
+            }
+            for node in html {
+                let literal = string(cmark_node_get_literal(node))
+                cmark_node_set_literal(node, literal.map { $0 == "<" ? "&lt;" : $0 == ">" ? "&gt;" : String($0) }.joined())
+            }
+            guard let rendered = cmark_render_commonmark(document, CMARK_OPT_DEFAULT, 0) else { return nil }
+            defer { free(rendered) }
+            return String(cString: rendered)
+        } ?? nil
     }
 
     private static func walk(_ document: OpaquePointer, columns: ColumnTable) -> [MarkdownNode] {

@@ -44,6 +44,19 @@ public struct MarkdownDocument: Sendable {
         return (document, document.root.children.first ?? 0)
     }
 
+    /// Author Markdown made safe to embed in a Markdown page: written back by cmark-gfm with the
+    /// angle brackets of every piece of raw HTML as entities, so `<script>` shows as written
+    /// instead of running, and code spans and fences keep theirs.
+    /// Text without `<` cannot hold HTML and is returned as it is, keeping the author's layout.
+    public static func rawHTMLAsText(_ markdown: String) -> String {
+        guard markdown.contains("<") else { return markdown }
+        guard var written = CommonMarkConverter.rawHTMLAsText(markdown) else {
+            return markdown.map { $0 == "<" ? "&lt;" : String($0) }.joined()
+        }
+        while written.last?.isNewline == true { written.removeLast() }
+        return written
+    }
+
     /// The plain text of inline Markdown: `` `a_b` *c* `` → `a_b c`.
     public static func plainText(inline markdown: String) -> String {
         let (document, node) = inline(markdown)

@@ -5,7 +5,7 @@ import QuizRecords
 import Testing
 
 /// Progress, history and item analysis, read from attempts recorded by real runs.
-@Suite struct AggregationTests {
+@Suite(.timeLimit(.minutes(1))) struct AggregationTests {
     /// Takes the demo test, answering every question with the right answer when `right`.
     func take(_ fixture: AppFixture, right: Bool, seed: UInt64) throws {
         let (bank, test) = try fixture.bankAndTest()
@@ -24,6 +24,7 @@ import Testing
 
     @Test func progressCountsSectionsFirstTriesAndTheBestTest() throws {
         let fixture = try AppFixture()
+        defer { withExtendedLifetime(fixture) {} }
         let (lesson, alpha) = try Lookup.section("demo#alpha", in: fixture.root)
         let before = try LessonProgress(lesson, root: fixture.root, store: fixture.store)
         #expect(before.partsDone == 0)
@@ -49,6 +50,7 @@ import Testing
 
     @Test func historyScoresEveryTestAttemptInTheOrderStarted() throws {
         let fixture = try AppFixture()
+        defer { withExtendedLifetime(fixture) {} }
         try take(fixture, right: true, seed: 1)
         try take(fixture, right: false, seed: 2)
         let entries = try AttemptHistory.entries(bank: "demo", test: nil, store: fixture.store)
@@ -60,6 +62,7 @@ import Testing
 
     @Test func statisticsReadEveryFinishedAttempt() throws {
         let fixture = try AppFixture()
+        defer { withExtendedLifetime(fixture) {} }
         for seed in 1...3 { try take(fixture, right: seed != 2, seed: UInt64(seed)) }
         let (bank, test) = try fixture.bankAndTest()
         let pool = TestDraw(test: test, in: bank, root: fixture.root).pool

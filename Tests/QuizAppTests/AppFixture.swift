@@ -4,6 +4,9 @@ import QuizKit
 import QuizRecords
 
 /// A course written to a private temporary folder, with a store beside it; removed when dropped.
+///
+/// Swift may release a value right after its last use, while a runner still writes to the store it was
+/// handed: a test keeps its fixture until it ends with `defer { withExtendedLifetime(fixture) {} }`.
 final class AppFixture {
     let folder: URL
     let root: ContentRoot

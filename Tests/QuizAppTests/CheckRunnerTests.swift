@@ -4,13 +4,14 @@ import QuizKit
 import QuizRecords
 import Testing
 
-@Suite struct CheckRunnerTests {
+@Suite(.timeLimit(.minutes(1))) struct CheckRunnerTests {
     func alpha(_ fixture: AppFixture) throws -> (Lesson, Section) {
         try Lookup.section("demo#alpha", in: fixture.root)
     }
 
     @Test func answeringEveryQuickCheckMarksTheSectionDone() throws {
         let fixture = try AppFixture()
+        defer { withExtendedLifetime(fixture) {} }
         let (lesson, section) = try alpha(fixture)
         let runner = CheckRunner(store: fixture.store, root: fixture.root, lesson: lesson, section: section, seed: 1)
         #expect(runner.checks.map(\.question.id) == ["q1", "q2"])
@@ -32,6 +33,7 @@ import Testing
 
     @Test func skippingLeavesTheSectionOpen() throws {
         let fixture = try AppFixture()
+        defer { withExtendedLifetime(fixture) {} }
         let (lesson, section) = try alpha(fixture)
         let runner = CheckRunner(store: fixture.store, root: fixture.root, lesson: lesson, section: section, seed: 1)
         #expect(try runner.run(on: ScriptedTerminal(["skip", "true"])) == .notDone)
@@ -40,6 +42,7 @@ import Testing
 
     @Test func aSectionWithoutQuickChecksIsDoneOnceShown() throws {
         let fixture = try AppFixture()
+        defer { withExtendedLifetime(fixture) {} }
         let (lesson, section) = try Lookup.section("demo#beta", in: fixture.root)
         let runner = CheckRunner(store: fixture.store, root: fixture.root, lesson: lesson, section: section)
         #expect(runner.checks.isEmpty)

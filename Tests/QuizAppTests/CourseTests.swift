@@ -3,7 +3,7 @@ import QuizApp
 import QuizKit
 import Testing
 
-@Suite struct CourseTests {
+@Suite(.timeLimit(.minutes(1))) struct CourseTests {
     @Test("the store named on the command line wins, then QUIZ_STORE, then XDG_DATA_HOME, then ~/.local/share",
           arguments: [
             ("/cli/named.sqlite", ["QUIZ_STORE": "/x/my.sqlite"], "/cli/named.sqlite"),
@@ -21,6 +21,7 @@ import Testing
 
     @Test func aTestIsNamedByBankOrBankSlashTest() throws {
         let fixture = try AppFixture()
+        defer { withExtendedLifetime(fixture) {} }
         #expect(try Course.test("demo", in: fixture.root).1.id == "t")
         #expect(try Course.test("demo/t", in: fixture.root).1.id == "t")
         #expect(throws: UserError.self) { try Course.test("demo/nope", in: fixture.root) }
@@ -34,6 +35,7 @@ import Testing
 
     @Test func lookupsSuggestWhatExists() throws {
         let fixture = try AppFixture()
+        defer { withExtendedLifetime(fixture) {} }
         do {
             _ = try Lookup.lesson("dem", in: fixture.root)
             Issue.record("an unknown lesson was accepted")
@@ -46,6 +48,7 @@ import Testing
 
     @Test func theStudyPlanEndsWithThePracticeTestAndCountsItsMinutes() throws {
         let fixture = try AppFixture()
+        defer { withExtendedLifetime(fixture) {} }
         let plan = StudyPlan(lesson: fixture.root.lessons[0], root: fixture.root)
         #expect(plan.testReference == "demo")
         #expect(plan.parts == 3)
@@ -55,6 +58,7 @@ import Testing
 
     @Test func aCleanBankIsUsable() throws {
         let fixture = try AppFixture()
+        defer { withExtendedLifetime(fixture) {} }
         let (bank, _) = try fixture.bankAndTest()
         let (root, errors) = fixture.course.sessionRoot(cacheFolder: fixture.folder.appendingPathComponent("cache"))
         #expect(errors.isEmpty)

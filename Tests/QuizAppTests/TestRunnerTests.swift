@@ -4,9 +4,10 @@ import QuizKit
 import QuizRecords
 import Testing
 
-@Suite struct TestRunnerTests {
+@Suite(.timeLimit(.minutes(1))) struct TestRunnerTests {
     @Test func aSubmittedTestIsRecordedWithEveryAnswerAndScored() throws {
         let fixture = try AppFixture()
+        defer { withExtendedLifetime(fixture) {} }
         let (bank, test) = try fixture.bankAndTest()
         var runner = try TestRunner.start(test, in: bank, root: fixture.root, seed: 7, timed: true, store: fixture.store)
         let attempt = try #require(try fixture.store.attempt(id: runner.attempt.id))
@@ -40,6 +41,7 @@ import Testing
 
     @Test func quitKeepsTheAttemptInProgressWithItsClockAndResumeContinuesIt() throws {
         let fixture = try AppFixture()
+        defer { withExtendedLifetime(fixture) {} }
         let (bank, test) = try fixture.bankAndTest()
         var runner = try TestRunner.start(test, in: bank, root: fixture.root, seed: 3, timed: true, store: fixture.store)
         let id = runner.attempt.id
@@ -69,6 +71,7 @@ import Testing
             "Lessons/demo.md": AppFixture.lesson,
             "Quizzes/demo.yaml": AppFixture.bank.replacingOccurrences(of: "pass: \"50%\"}", with: "pass: \"50%\", time_limit: 30s}"),
         ])
+        defer { withExtendedLifetime(fixture) {} }
         let (bank, test) = try fixture.bankAndTest()
         var runner = try TestRunner.start(test, in: bank, root: fixture.root, seed: 1, timed: true, store: fixture.store)
         let terminal = ScriptedTerminal(["skip", "skip", "skip", "skip"], step: 20)
@@ -84,6 +87,7 @@ import Testing
 
     @Test func ctrlCSavesTheAnswersAndLeavesTheAttemptResumable() throws {
         let fixture = try AppFixture()
+        defer { withExtendedLifetime(fixture) {} }
         let (bank, test) = try fixture.bankAndTest()
         var runner = try TestRunner.start(test, in: bank, root: fixture.root, seed: 5, timed: false, store: fixture.store)
         guard case .interrupted = try runner.run(on: ScriptedTerminal(["skip"], then: .interrupted)) else {
@@ -95,6 +99,7 @@ import Testing
 
     @Test func startingAgainAbandonsTheUnfinishedSittingAndQuitSaysItCannotBeResumed() throws {
         let fixture = try AppFixture()
+        defer { withExtendedLifetime(fixture) {} }
         let (bank, test) = try fixture.bankAndTest()
         var first = try TestRunner.start(test, in: bank, root: fixture.root, seed: 1, timed: false, store: fixture.store)
         _ = try TestRunner.start(test, in: bank, root: fixture.root, seed: 2, timed: false, store: fixture.store)

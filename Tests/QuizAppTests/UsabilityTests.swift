@@ -6,7 +6,7 @@ import Testing
 
 /// Whether a question can be asked is the loader's verdict: turning its lint rule off
 /// changes what lint reports, never what a session asks.
-@Suite struct UsabilityTests {
+@Suite(.timeLimit(.minutes(1))) struct UsabilityTests {
     /// The demo bank with a fourth question whose key names a fifth choice of four.
     static let bank = AppFixture.bank.replacingOccurrences(of: "tests:\n", with: """
           - id: q4
@@ -27,6 +27,7 @@ import Testing
 
     @Test func lintIsSilentButTheQuestionStaysUnusable() throws {
         let fixture = try AppFixture(files: Self.files)
+        defer { withExtendedLifetime(fixture) {} }
         let report = Linter.lint(fixture.root, configuration: Configuration.load(root: fixture.folder))
         #expect(report.errors == 0, "the author turned the rule off")
         let q4 = try #require(fixture.root.bank("demo")?.questions.first { $0.id == "q4" })
@@ -37,6 +38,7 @@ import Testing
 
     @Test func theBankIsRefusedNamingTheQuestionAndWhy() throws {
         let fixture = try AppFixture(files: Self.files)
+        defer { withExtendedLifetime(fixture) {} }
         let (bank, _) = try fixture.bankAndTest()
         let (root, errors) = fixture.course.sessionRoot(cacheFolder: fixture.folder.appendingPathComponent("cache"))
         #expect(errors.isEmpty)
@@ -59,6 +61,7 @@ import Testing
 
     @Test func theUnusableQuestionIsNeverDrawnNorOfferedAsAQuickCheck() throws {
         let fixture = try AppFixture(files: Self.files)
+        defer { withExtendedLifetime(fixture) {} }
         let (bank, test) = try fixture.bankAndTest()
         let draw = TestDraw(test: test, in: bank, root: fixture.root)
         #expect(draw.pool.map(\.id) == ["q1", "q2", "q3"])
@@ -70,6 +73,7 @@ import Testing
 
     @Test func theVerdictSurvivesTheContentCache() throws {
         let fixture = try AppFixture(files: Self.files)
+        defer { withExtendedLifetime(fixture) {} }
         let cache = fixture.folder.appendingPathComponent("cache")
         _ = fixture.course.sessionRoot(cacheFolder: cache)
         let (cached, _) = fixture.course.sessionRoot(cacheFolder: cache)

@@ -1,7 +1,9 @@
+import QuizMarkdown
+
 /// Author and learner text made safe for the Markdown report.
 ///
 /// Author text is Markdown already, so it keeps its code spans, emphasis and
-/// fences; only `<` and `>` outside code become `&lt;` and `&gt;`, so no raw
+/// fences; cmark-gfm reads it and writes raw HTML back as text, so no raw
 /// HTML (a `<script>`, an `<img onerror>`) reaches the page. Text that must
 /// read exactly as written (a learner's typing, an id) is escaped with
 /// backslashes instead, which works inside emphasis and links too.
@@ -10,12 +12,10 @@ enum MarkdownText {
     /// in tables, and `#` matters only at the start of a line, where literal text never stands.
     static let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "!", "&", "~"]
 
-    /// Author text inside a block: `<` and `>` outside code spans written as entities;
-    /// line breaks kept, for `cell`, `listItem` or `heading` to settle.
+    /// Author text inside a block, with raw HTML turned into text by cmark-gfm; line breaks
+    /// kept, for `cell`, `listItem` or `heading` to settle.
     static func inline(_ text: String) -> String {
-        outsideCode(text.trimmingTrailingNewlines()) { char in
-            char == "<" ? "&lt;" : char == ">" ? "&gt;" : String(char)
-        }
+        MarkdownDocument.rawHTMLAsText(text.trimmingTrailingNewlines())
     }
 
     /// Author text for a list item: `inline`, later lines indented to stay inside the item.
@@ -64,42 +64,6 @@ enum MarkdownText {
             }
         }
         return out
-    }
-
-    /// `text` with `transform` applied to every character outside code spans (backtick runs closed
-    /// by a run of the same length); an unclosed run is ordinary text.
-    static func outsideCode(_ text: String, _ transform: (Character) -> String) -> String {
-        let chars = Array(text)
-        var out = "", i = 0
-        while i < chars.count {
-            guard chars[i] == "`" else {
-                out += transform(chars[i])
-                i += 1
-                continue
-            }
-            var run = 0
-            while i + run < chars.count, chars[i + run] == "`" { run += 1 }
-            if let close = closingRun(chars, from: i + run, length: run) {
-                out += String(chars[i..<close + run])
-                i = close + run
-            } else {
-                out += String(repeating: "`", count: run)
-                i += run
-            }
-        }
-        return out
-    }
-
-    private static func closingRun(_ chars: [Character], from start: Int, length: Int) -> Int? {
-        var j = start
-        while j < chars.count {
-            guard chars[j] == "`" else { j += 1; continue }
-            var run = 0
-            while j + run < chars.count, chars[j + run] == "`" { run += 1 }
-            if run == length { return j }
-            j += run
-        }
-        return nil
     }
 }
 
