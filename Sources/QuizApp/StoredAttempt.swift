@@ -65,7 +65,7 @@ public struct StoredAttempt {
         AttemptReport.Summary(id: record.id, bank: record.bank, test: record.test ?? record.lesson ?? "", title: record.title,
                               seed: UInt64(bitPattern: record.seed), startedAt: record.startedAt, submittedAt: record.submittedAt,
                               timeLimit: record.timeLimit, elapsed: record.elapsed, status: record.status.rawValue,
-                              passMark: record.passMark)
+                              passMark: record.passMark, learner: record.learner)
     }
 
     /// The score report of this attempt, as every format renders it.

@@ -68,7 +68,9 @@ import Testing
         #expect(result.status == 0)
         let rows = result.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(rows.count == 1 + 2 * 21, "a header and one row per attempt and question")
-        #expect(rows[0].hasPrefix("attempt,started_at,status,percent,"))
+        #expect(rows[0].hasPrefix("attempt,learner,started_at,status,percent,"))
+        // Each attempt records who took it: the login name of the account that ran quiz.
+        #expect(rows.dropFirst().allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false)[1] == NSUserName() })
     }
 
     @Test func historyListsEachAttempt() async throws {

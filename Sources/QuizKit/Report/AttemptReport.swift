@@ -29,9 +29,11 @@ public struct AttemptReport: Sendable, Equatable, Encodable {
         public var timeLimitS: Int?
         public var elapsedS: Double
         public var status: String
+        /// Who took the attempt (a login name); nil for attempts recorded before stores kept it.
+        public var learner: String? = nil
 
         enum CodingKeys: String, CodingKey {
-            case id, bank, test, title, seed, status
+            case id, bank, test, title, seed, status, learner
             case startedAt = "started_at", submittedAt = "submitted_at", timeLimitS = "time_limit_s", elapsedS = "elapsed_s"
         }
 
@@ -47,6 +49,7 @@ public struct AttemptReport: Sendable, Equatable, Encodable {
             try c.encode(timeLimitS, forKey: .timeLimitS)
             try c.encode(JSONValue.number(elapsedS), forKey: .elapsedS)
             try c.encode(status, forKey: .status)
+            try c.encode(learner, forKey: .learner)
         }
     }
 
