@@ -4,7 +4,7 @@ import Testing
 
 /// Sessions where the test holds the pipe open, as a program driving the CLI would:
 /// a deadline that passes while nothing is written, and a process killed mid-test.
-@Suite(.timeLimit(.minutes(1))) struct LiveSessionTests {
+@Suite(.timeLimit(.minutes(2))) struct LiveSessionTests {
     /// A running `quiz` whose stdin stays open until closed, stdout and stderr together.
     static func live(_ arguments: [String], in directory: URL) throws -> RunningProgram {
         try QuizProcess.start(arguments, in: directory, mergingErrors: true)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The command line words the store's problems: one line naming the file and the fix.
-@Suite struct StoreMessageTests {
+@Suite(.timeLimit(.minutes(2))) struct StoreMessageTests {
     func storeFile(_ bytes: String) throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quiz-store-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

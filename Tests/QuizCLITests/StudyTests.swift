@@ -3,7 +3,7 @@ import QuizKit
 import Testing
 
 /// `quiz study`, `quiz check` and `quiz progress` through the binary, on the shipped unit.
-@Suite(.timeLimit(.minutes(1))) struct StudyTests {
+@Suite(.timeLimit(.minutes(2))) struct StudyTests {
     @Test func studyShowsASectionThenItsQuickChecksAndResumesWhereItStopped() async throws {
         let store = SessionTests.store()
         // Read section 1, then skip each of its quick checks: the section stays open.
