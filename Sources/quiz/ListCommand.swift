@@ -32,7 +32,7 @@ struct ListCommand: ParsableCommand {
             let name = bank.tests.count == 1 ? bank.id : "\(bank.id)/\(test.id)"
             out += "  \(name)  \(test.title) · \(plural(draw.drawCount, "question"))\(limit) · pass mark \(Figures.number(test.passMark))%\n"
         }
-        Terminal.write(out)
+        Terminal.say(out)
     }
 }
 

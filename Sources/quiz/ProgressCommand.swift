@@ -21,7 +21,7 @@ struct ProgressCommand: ParsableCommand {
         for lesson in lessons {
             out += Self.render(try LessonProgress(lesson, root: root, store: store), hint: common.hint)
         }
-        Terminal.write(out.isEmpty ? "No lessons in \(root.url.path).\n" : out)
+        Terminal.say(out.isEmpty ? "No lessons in \(root.url.path).\n" : out)
     }
 
     static func render(_ p: LessonProgress, hint: CommandHint) -> String {

@@ -62,7 +62,12 @@ struct ReportCommand: ParsableCommand {
             guard record.kind == .test else {
                 throw UserError("attempt \(record.id) is a \(record.kind.rawValue) session; reports are for practice tests (quiz progress shows study)")
             }
-            text = try format.render(StoredAttempt(record, store: store, root: root).report)
+            let report = try StoredAttempt(record, store: store, root: root).report
+            if format == .text, output == nil, let width = Terminal.wrapWidth {
+                text = TextReport.render(report, width: width)  // at a terminal, fitted to its width
+            } else {
+                text = try format.render(report)
+            }
         }
         if let output {
             do { try Data(text.utf8).write(to: URL(fileURLWithPath: output)) } catch {

@@ -137,6 +137,19 @@ struct PseudoTerminalTests {
         #expect(piped.stdout.contains("| Direction"), "piped output keeps the table's rows")
     }
 
+    @Test(arguments: [["report"], ["progress"], ["list"]])
+    func otherCommandsFitFiftyColumns(_ arguments: [String]) async throws {
+        let root = try QuizProcess.root(["Lessons/live.md": Self.lesson, "Quizzes/live.yaml": Self.bank])
+        let take = try await QuizProcess.run(["take", "live", "--store", "store.sqlite"], stdin: "a\nnothing\n", in: root)
+        #expect(take.status == 0, "\(take.stderr)")
+        let shown = try await Self.inTerminal(arguments + ["--store", "store.sqlite"], input: "", in: root)
+        #expect(!shown.isEmpty)
+        #expect(Self.tooLong(shown).isEmpty, "\(shown)")
+        let piped = try await QuizProcess.run(arguments + ["--store", "store.sqlite"], in: root)
+        #expect(piped.stdout.split(separator: "\n").contains { DisplayWidth.of($0) > Self.columns },
+                "piped, the same command prints lines wider than 50 columns")
+    }
+
     @Test func historyAtFiftyColumnsIsOneBlockPerAttempt() async throws {
         let root = try QuizProcess.root(["Lessons/live.md": Self.lesson, "Quizzes/live.yaml": Self.bank])
         let take = try await QuizProcess.run(["take", "live", "--store", "store.sqlite"], stdin: "a\nLast-Event-ID\n", in: root)
