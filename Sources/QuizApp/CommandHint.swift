@@ -30,9 +30,10 @@ public struct CommandHint: Sendable, Equatable {
     public static func quoted(_ word: String) -> String {
         let plain = !word.isEmpty && word.unicodeScalars.allSatisfy { scalar in
             (scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)))
-                || "-_./:=@%+,#".unicodeScalars.contains(scalar)
+                || "-_./:=@%+,".unicodeScalars.contains(scalar)
         }
-        if plain && !word.hasPrefix("#") && !word.hasPrefix("=") { return word }
+        // `#` is quoted anywhere (zsh's extended globs read it mid-word), `=` at the start (zsh's `=cmd`).
+        if plain && !word.hasPrefix("=") { return word }
         return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

@@ -15,8 +15,9 @@ import Testing
         ("/tmp/my store.sqlite", "'/tmp/my store.sqlite'"),
         ("it's.sqlite", "'it'\\''s.sqlite'"),
         ("$HOME/x", "'$HOME/x'"),
-        ("lesson#section", "lesson#section"),
-        ("#start", "'#start'"),
+        ("lesson#section", "'lesson#section'"),
+        ("=next", "'=next'"),
+        ("websockets-sse-polling/practice", "websockets-sse-polling/practice"),
         ("", "''"),
     ])
     func wordsTheShellWouldChangeAreQuoted(_ word: String, _ quoted: String) {
