@@ -40,7 +40,7 @@ struct StudyCommand: ParsableCommand {
         Interrupt.install()
         let terminal = ConsoleTerminal()
         let width = Terminal.width
-        let saved = "Progress saved. Continue with: \(common.hint.command("study", lesson.id))\n"
+        let saved = SavedProgress(continueWith: common.hint.command("study", lesson.id))
         while start < lesson.sections.count {
             let section = lesson.sections[start]
             // Read afresh for each header, so that it shows what quiz progress would show at this moment.
@@ -61,21 +61,20 @@ struct StudyCommand: ParsableCommand {
             let outcome = try runner.run(on: terminal)
             switch outcome {
             case .done, .notDone:
-                // A pause before the next section, so the last explanation stays on screen until the learner has read it.
-                var pause = outcome == .done ? "\nSection done" : "\nSome quick checks were skipped; this section stays open.\n"
+                if outcome == .notDone { Terminal.say("\nSome quick checks were skipped; this section stays open.\n") }
                 guard count > 0, start + 1 < lesson.sections.count else {
-                    Terminal.say(outcome == .done ? "\n" : pause + "\n")
+                    Terminal.say("\n")
                     break
                 }
-                pause += outcome == .done ? " · Enter to continue, or q to stop.\n> " : "Enter to continue, or q to stop.\n> "
-                Terminal.say(pause)
+                // A pause before the next section, so the last explanation stays on screen until the learner has read it.
+                Terminal.say(outcome == .done ? "\nSection done · Enter to continue, or q to stop.\n> " : "Enter to continue, or q to stop.\n> ")
                 guard try Self.proceed(after: terminal.nextLine(deadline: nil), saved: saved) else { return }
                 Terminal.say("\n")
             case .quit, .endOfInput:
-                Terminal.say("\n" + saved)
+                Terminal.say("\n" + saved.line)
                 return
             case .interrupted:
-                Terminal.standardError("Interrupted; " + saved.dropLast().replacingOccurrences(of: "Progress saved", with: "progress saved"))
+                Terminal.standardError(saved.interrupted)
                 throw ExitCode(130)
             }
             start += 1
@@ -85,21 +84,28 @@ struct StudyCommand: ParsableCommand {
 
     /// Whether to go on after a pause: yes on an empty or any other line; no, with progress saved, on
     /// `q`, `quit` or end of input; Ctrl-C exits with 130.
-    static func proceed(after outcome: LineOutcome, saved: String) throws -> Bool {
+    static func proceed(after outcome: LineOutcome, saved: SavedProgress) throws -> Bool {
         switch outcome {
         case .line(let line) where ["q", "quit"].contains(line.trimmingCharacters(in: .whitespaces).lowercased()):
-            Terminal.say(saved)
+            Terminal.say(saved.line)
             return false
         case .line:
             return true
         case .endOfInput, .deadline:
-            Terminal.say("\n" + saved)
+            Terminal.say("\n" + saved.line)
             return false
         case .interrupted:
             Terminal.say("\n")
-            Terminal.standardError("Interrupted; " + saved.dropLast().replacingOccurrences(of: "Progress saved", with: "progress saved"))
+            Terminal.standardError(saved.interrupted)
             throw ExitCode(130)
         }
+    }
+
+    /// What study says when it stops with progress saved, and the command that continues.
+    struct SavedProgress {
+        var continueWith: String
+        var line: String { "Progress saved. Continue with: \(continueWith)\n" }
+        var interrupted: String { "Interrupted; progress saved. Continue with: \(continueWith)" }
     }
 
     /// What to do after the last section: the lesson's practice test, if a bank has one.
