@@ -1,4 +1,5 @@
 import CCMarkGFM
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -17,6 +18,11 @@ enum CommonMarkConverter {
 
     private static let extensionNames = ["table", "strikethrough", "autolink"]
 
+    /// Held for each parse: cmark-gfm adds an extension's special characters (`~` for strikethrough) to a
+    /// table shared by the whole process when a parse starts and takes them out when it ends, so two parses
+    /// at once on two threads lose each other's extensions.
+    private static let parsing = Mutex(())
+
     static func convert(_ text: String) -> ([MarkdownNode], ColumnTable) {
         let bytes = Array(text.utf8)
         let columns = ColumnTable(bytes)
@@ -30,6 +36,12 @@ enum CommonMarkConverter {
     /// Parses `source` with the extensions attached and hands the document to `body`; frees both after.
     private static func withDocument<T>(_ source: [UInt8], _ body: (OpaquePointer) -> T) -> T? {
         _ = extensionsRegistered
+        var result: T?
+        parsing.withLock { _ in result = parse(source, body) }
+        return result
+    }
+
+    private static func parse<T>(_ source: [UInt8], _ body: (OpaquePointer) -> T) -> T? {
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return nil }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {

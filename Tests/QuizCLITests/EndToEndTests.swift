@@ -5,7 +5,7 @@ import Testing
 /// Whole journeys through the built binary, for what only the running program shows: the clock across a
 /// resume, where the store and the course are found, the listings, Ctrl-C while studying, a last line
 /// without its newline.
-@Suite(.timeLimit(.minutes(1))) struct EndToEndTests {
+@Suite(.timeLimit(.minutes(2))) struct EndToEndTests {
     static let lesson = "# Demo\n\n## Alpha\n\nText.\n\n## Beta\n\nMore.\n"
     static let bank = """
         quiz: demo

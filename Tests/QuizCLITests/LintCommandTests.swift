@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `quiz lint` as CI runs it: output, exit codes, and one clear line for every way it can fail.
-@Suite(.timeLimit(.minutes(1))) struct LintCommandTests {
+@Suite(.timeLimit(.minutes(2))) struct LintCommandTests {
     static let lesson = "# Demo\n\n## Alpha\n\nText.\n"
     static let goodBank = """
         quiz: demo

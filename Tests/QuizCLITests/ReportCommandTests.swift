@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `quiz report`, `quiz history` and `quiz stats` on attempts made through the binary.
-@Suite(.timeLimit(.minutes(1))) struct ReportCommandTests {
+@Suite(.timeLimit(.minutes(2))) struct ReportCommandTests {
     /// A store with two submitted attempts of the shipped test: one all right, one all skipped.
     static func storeWithAttempts() async throws -> String {
         let store = SessionTests.store()
@@ -99,7 +99,7 @@ import Testing
     @Test(arguments: [
         (["report", "--all"], "--all needs --test"),
         (["report", "--format", "pdf"], "pdf"),
-        (["report", "nope"], "no attempt has an id starting with \"nope\""),
+        (["report", "nope"], "has an id starting with \"nope\""),
         (["stats", "websockets-sse-polling", "--since", "yesterday"], "YYYY-MM-DD"),
     ])
     func mistakesExitTwoWithOneLine(_ arguments: [String], _ mentions: String) async throws {

@@ -3,7 +3,7 @@ import Testing
 
 /// The process helper against children that misbehave: none of them can hang the suite, and a test that gives
 /// up on one fails with what the child printed.
-@Suite(.timeLimit(.minutes(1))) struct RunningProgramTests {
+@Suite(.timeLimit(.minutes(2))) struct RunningProgramTests {
     static let shell = URL(fileURLWithPath: "/bin/sh")
     static let here = FileManager.default.temporaryDirectory
 

@@ -3,7 +3,7 @@ import QuizKit
 import Testing
 
 /// Sessions through the built binary with piped stdin, as a learner or another program drives them.
-@Suite(.timeLimit(.minutes(1))) struct SessionTests {
+@Suite(.timeLimit(.minutes(2))) struct SessionTests {
     static let shippedRoot = QuizProcess.packageRoot
 
     /// The line a learner types to answer an item right, for its layout.

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// A question the loader cannot use is never asked, even when lint's configuration silences its rule.
-@Suite struct UnusableQuestionTests {
+@Suite(.timeLimit(.minutes(2))) struct UnusableQuestionTests {
     static let bank = """
         quiz: demo
         title: Demo
