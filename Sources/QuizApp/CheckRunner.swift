@@ -38,7 +38,8 @@ public struct CheckRunner {
         let seed = self.seed ?? UInt64.random(in: 1...999_999)
         let items = AttemptPlan.layout(checks, root: root, seed: seed)
         let attempt = AttemptRecord(kind: .check, bank: checks[0].bank.id, lesson: lesson.id,
-                                    title: "Quick checks · \(section.title)", seed: Int64(bitPattern: seed), startedAt: Date(), passMark: 0)
+                                    title: "Quick checks · \(section.title)", seed: Int64(bitPattern: seed), startedAt: Date(), passMark: 0,
+                                    learner: LoginName.current())
         let recorder = try AttemptRecorder.start(attempt, items: items,
                                                  places: Array(repeating: (lesson.id, section.id), count: items.count), store: store)
         var session = QuickCheckSession(questions: items)

@@ -45,8 +45,10 @@ public struct LessonProgress {
     /// Sections done, and the practice test when finished.
     public var partsDone: Int { done.count + (testDone ? 1 : 0) }
 
+    /// The one figure for the minutes a lesson still takes, shown by `quiz progress` and in `quiz study`'s headers:
+    /// the sections not done, and the practice test when none has been finished.
     public var minutesLeft: Int {
-        plan.minutesLeft(notDone: lesson.sections.map(\.id).filter { !done.contains($0) }, testDone: testDone)
+        plan.minutesLeft(done: done, testDone: testDone)
     }
 
     /// Quick checks right at the first try.

@@ -11,6 +11,8 @@ public struct StoredAttempt {
     let sections: [(lesson: String, section: String)]
     /// Every section of the root in reading order, as `lesson#section`.
     let readingOrder: [String]
+    /// The root's lessons, with the absolute URL of each file found on this machine.
+    let lessons: [ReportLesson]
 
     public init(_ record: AttemptRecord, store: any AttemptStore, root: ContentRoot) throws {
         self.record = record
@@ -46,6 +48,11 @@ public struct StoredAttempt {
         self.answers = answers
         self.sections = sections
         readingOrder = root.lessons.flatMap { lesson in lesson.sections.map { "\(lesson.id)#\($0.id)" } }
+        lessons = root.lessons.map { lesson in
+            let file = root.url.appendingPathComponent(lesson.file).standardizedFileURL
+            let exists = FileManager.default.fileExists(atPath: file.path)
+            return ReportLesson(id: lesson.id, title: lesson.title, path: lesson.file, url: exists ? file.absoluteString : nil)
+        }
     }
 
     /// Whether a stored layout is a rearrangement of exactly this question's choices, items and options.
@@ -58,14 +65,14 @@ public struct StoredAttempt {
         AttemptReport.Summary(id: record.id, bank: record.bank, test: record.test ?? record.lesson ?? "", title: record.title,
                               seed: UInt64(bitPattern: record.seed), startedAt: record.startedAt, submittedAt: record.submittedAt,
                               timeLimit: record.timeLimit, elapsed: record.elapsed, status: record.status.rawValue,
-                              passMark: record.passMark)
+                              passMark: record.passMark, learner: record.learner)
     }
 
     /// The score report of this attempt, as every format renders it.
     public var report: AttemptReport {
         AttemptReport(summary: summary, entries: zip(items, zip(answers, sections)).map { item, rest in
             AttemptReport.Entry(item: item, lesson: rest.1.lesson, section: rest.1.section, answer: rest.0)
-        }, sectionOrder: readingOrder)
+        }, sectionOrder: readingOrder, lessons: lessons)
     }
 
     /// The session settings a resumed test runs with: the stored ones, and the bank's feedback setting.

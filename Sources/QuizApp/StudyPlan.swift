@@ -18,10 +18,11 @@ public struct StudyPlan {
     /// The sections, and the practice test when there is one.
     public var parts: Int { lesson.sections.count + (test == nil ? 0 : 1) }
 
-    /// Minutes to read the sections not done and answer their quick checks, plus the practice test.
-    public func minutesLeft(notDone: [String], testDone: Bool = false) -> Int {
+    /// Minutes to read the sections not in `done` and answer their quick checks, plus the practice test
+    /// unless one has been finished. `LessonProgress.minutesLeft` is the figure learners see.
+    public func minutesLeft(done: Set<String>, testDone: Bool) -> Int {
         var seconds = 0
-        for section in lesson.sections where notDone.contains(section.id) {
+        for section in lesson.sections where !done.contains(section.id) {
             seconds += section.readingMinutes * 60
             seconds += root.quickChecks(lesson: lesson.id, section: section.id).reduce(0) { $0 + $1.question.time }
         }

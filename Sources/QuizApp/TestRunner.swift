@@ -22,15 +22,17 @@ public struct TestRunner {
     let recorder: AttemptRecorder
 
     /// A new attempt of `test`: draws it with `seed`, records it (abandoning an unfinished
-    /// sitting of the same test) and is ready to run.
+    /// sitting of the same test) as taken by `learner` (the login name of whoever runs quiz),
+    /// and is ready to run.
     public static func start(_ test: PracticeTest, in bank: Bank, root: ContentRoot, seed: UInt64, timed: Bool,
-                             store: any AttemptStore) throws -> TestRunner {
+                             store: any AttemptStore, learner: String? = LoginName.current()) throws -> TestRunner {
         let items = AttemptPlan.test(test, in: bank, root: root, seed: seed)
         guard !items.isEmpty else { throw UserError("test \(bank.id)/\(test.id) draws no questions") }
         let limit = timed ? test.timeLimit : nil
         let attempt = AttemptRecord(kind: .test, bank: bank.id, test: test.id, title: test.title,
                                     seed: Int64(bitPattern: seed), startedAt: Date(), timeLimit: limit,
-                                    remaining: limit.map(Double.init), passMark: test.passMark, penalty: test.penalty)
+                                    remaining: limit.map(Double.init), passMark: test.passMark, penalty: test.penalty,
+                                    learner: learner)
         let places = items.map { item in
             let key = root.sectionKey(of: item.question, in: bank)
             return (lesson: key?.lesson ?? bank.lesson, section: key?.section ?? item.question.section)

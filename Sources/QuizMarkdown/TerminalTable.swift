@@ -3,7 +3,10 @@
 ///
 /// A table wider than the terminal is narrowed by wrapping the text in its
 /// widest columns (never below a column's longest word); its rows are then
-/// separated by a line of `─` so each row's lines stay together.
+/// separated by a line of `─` so each row's lines stay together. When that
+/// would squeeze a column below `narrowest` columns, or cannot make the table
+/// fit at all, the table is stacked instead: one block per row, its first
+/// cell as the block's title and every other cell under its column's header.
 struct TerminalTable {
     var alignments: [MarkdownNode.TableAlignment]
     /// The header row first; every row has one cell per column.
@@ -27,10 +30,13 @@ struct TerminalTable {
         var widths = columns.map { column in rows.map { $0[column].singleLine(color: color).width }.max() ?? 0 }
         let minimums = columns.map { column in max(1, rows.map { $0[column].longestWord }.max() ?? 0) }
         let overhead = 3 * alignments.count + 1
+        let natural = widths
         while widths.reduce(0, +) + overhead > width {
             guard let widest = columns.filter({ widths[$0] > minimums[$0] }).max(by: { widths[$0] < widths[$1] }) else { break }
             widths[widest] -= 1
         }
+        let squeezed = columns.contains { widths[$0] < natural[$0] && widths[$0] < Self.narrowest }
+        if widths.reduce(0, +) + overhead > width || squeezed { return stacked(width: width, color: color) }
         let laidOut = rows.map { cells in columns.map { cells[$0].wrapped(width: widths[$0], color: color) } }
         widths = columns.map { column in laidOut.flatMap { $0[column] }.map(\.width).max() ?? 0 }
         let wraps = laidOut.dropFirst().contains { row in row.contains { $0.count > 1 } }
@@ -48,6 +54,26 @@ struct TerminalTable {
             }
         }
         if laidOut.count == 1 { out.append(rule) }
+        return out
+    }
+
+    /// The narrowest a column may be squeezed to before the table is stacked instead.
+    static let narrowest = 15
+
+    /// One block per body row, blocks apart by a blank line: the row's first cell, then each other
+    /// column's header and, indented under it, the cell wrapped to the width.
+    func stacked(width: Int, color: Bool) -> [String] {
+        guard let header = rows.first else { return [] }
+        var out: [String] = []
+        for row in rows.dropFirst() {
+            if !out.isEmpty { out.append("") }
+            out += row.first.map { $0.wrapped(width: width, color: color).map(\.text) } ?? []
+            for column in alignments.indices.dropFirst() {
+                let label = header[column].wrapped(width: max(1, width - 2), color: color).map { "  " + $0.text }
+                out += label.isEmpty ? [] : label.dropLast() + [label[label.count - 1] + ":"]
+                out += row[column].wrapped(width: max(1, width - 4), color: color).map { "    " + $0.text }
+            }
+        }
         return out
     }
 

@@ -26,13 +26,17 @@ public struct AttemptRecord: Hashable, Sendable {
     public var status: Status
     public var passMark: Double
     public var penalty: Double
+    /// Who took the attempt: the login name of the account that started it (a store on a
+    /// database server may record its own user instead). Nil for attempts recorded before
+    /// stores kept it, or when no name could be found.
+    public var learner: String?
 
     public init(
         id: String = AttemptRecord.newID(), kind: Kind, bank: String,
         test: String? = nil, lesson: String? = nil, title: String, seed: Int64,
         startedAt: Date, submittedAt: Date? = nil, timeLimit: Int? = nil,
         remaining: Double? = nil, elapsed: Double = 0, status: Status = .inProgress,
-        passMark: Double, penalty: Double = 0
+        passMark: Double, penalty: Double = 0, learner: String? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -49,6 +53,7 @@ public struct AttemptRecord: Hashable, Sendable {
         self.status = status
         self.passMark = passMark
         self.penalty = penalty
+        self.learner = learner
     }
 
     /// A fresh id: 12 lowercase hex characters (48 bits) from the system's random source.

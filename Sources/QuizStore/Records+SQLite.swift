@@ -21,14 +21,14 @@ extension AttemptRecord: FetchableRecord, PersistableRecord {
         case timeLimit = "time_limit"
         case remaining, elapsed, status
         case passMark = "pass_mark"
-        case penalty
+        case penalty, learner
     }
 
     public static let databaseTableName = "attempt"
 
     /// Every column, in the order `init(streamed:)` reads them.
     static let columnNames = ["id", "kind", "bank", "test", "lesson", "title", "seed", "started_at", "submitted_at",
-                              "time_limit", "remaining", "elapsed", "status", "pass_mark", "penalty"]
+                              "time_limit", "remaining", "elapsed", "status", "pass_mark", "penalty", "learner"]
 
     public init(row: Row) throws {
         try self.init(streamed: row[Columns.id.rawValue] as String, row: row, named: true)
@@ -52,7 +52,8 @@ extension AttemptRecord: FetchableRecord, PersistableRecord {
         guard let status = Status(rawValue: statusText) else { throw UnknownValue(column: "status", value: statusText) }
         self.init(id: id, kind: kind, bank: value(2), test: optional(3), lesson: optional(4), title: value(5),
                   seed: value(6), startedAt: value(7), submittedAt: optional(8), timeLimit: optional(9),
-                  remaining: optional(10), elapsed: value(11), status: status, passMark: value(13), penalty: value(14))
+                  remaining: optional(10), elapsed: value(11), status: status, passMark: value(13), penalty: value(14),
+                  learner: optional(15))
     }
 
     public func encode(to container: inout PersistenceContainer) {
@@ -71,6 +72,7 @@ extension AttemptRecord: FetchableRecord, PersistableRecord {
         container[Columns.status] = status.rawValue
         container[Columns.passMark] = passMark
         container[Columns.penalty] = penalty
+        container[Columns.learner] = learner
     }
 }
 

@@ -10,7 +10,15 @@ enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: v1)
+        migrator.registerMigration("v2", migrate: v2)
         return migrator
+    }
+
+    /// Who took each attempt: the login name captured when it started; null for older attempts.
+    private static func v2(_ db: Database) throws {
+        try db.alter(table: "attempt") { t in
+            t.add(column: "learner", .text)
+        }
     }
 
     /// Attempts, the questions drawn into them, responses, and study progress.

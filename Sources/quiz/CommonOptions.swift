@@ -40,4 +40,22 @@ struct CommonOptions: ParsableArguments {
     func openStore() throws(StoreError) -> any AttemptStore {
         try storeLocation.open()
     }
+
+    /// How to write a follow-up command so that it works when pasted: with this command's `--root` and `--store`.
+    var hint: CommandHint { CommandHint(root: root, store: store) }
+
+    /// The store's file, as messages name it.
+    var storeName: String { storeLocation.url.path }
+
+    /// The attempt whose id starts with `prefix`; when none or several do, a message naming the store searched.
+    func attempt(matching prefix: String, in store: any AttemptStore) throws -> AttemptRecord {
+        do {
+            return try store.attempt(matching: prefix)
+        } catch .notFound {
+            throw UserError("no attempt in \(storeName) has an id starting with \"\(prefix)\"; "
+                + "run `\(hint.command("history"))` to list its attempts, or pass the --store that holds it")
+        } catch {
+            throw error
+        }
+    }
 }

@@ -52,10 +52,10 @@ struct ReportCommand: ParsableCommand {
         } else {
             let record: AttemptRecord
             if let prefix = attempt {
-                record = try store.attempt(matching: prefix)
+                record = try common.attempt(matching: prefix, in: store)
             } else {
                 guard let latest = try store.latestAttempt(kind: .test) else {
-                    throw UserError("no attempts yet; take a practice test first (quiz list shows them)")
+                    throw UserError("no practice-test attempts in \(common.storeName) yet; take a test first (quiz list shows them), or pass the --store that holds them")
                 }
                 record = latest
             }

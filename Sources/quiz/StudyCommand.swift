@@ -34,57 +34,77 @@ struct StudyCommand: ParsableCommand {
         } else if let first = lesson.sections.firstIndex(where: { !done.contains($0.id) }) {
             start = first
         } else {
-            Terminal.write("Every section of \(lesson.title) is done.\n" + Self.nextStep(plan))
+            Terminal.say("Every section of \(lesson.title) is done.\n" + Self.nextStep(plan, hint: common.hint))
             return
         }
         Interrupt.install()
         let terminal = ConsoleTerminal()
         let width = Terminal.width
-        var finished = done
+        let saved = "Progress saved. Continue with: \(common.hint.command("study", lesson.id))\n"
         while start < lesson.sections.count {
             let section = lesson.sections[start]
-            let left = plan.minutesLeft(notDone: lesson.sections.map(\.id).filter { !finished.contains($0) })
-            Terminal.write("Section \(start + 1) of \(plan.parts) · ~\(left) min left · \(section.title) · \(section.readingMinutes) min read\n\n")
-            Terminal.write(TerminalRenderer.render(section.body, width: width, color: Terminal.colorEnabled) + "\n\n")
+            // Read afresh for each header, so that it shows what quiz progress would show at this moment.
+            let left = try LessonProgress(lesson, root: root, store: store).minutesLeft
+            Terminal.say("Section \(start + 1) of \(plan.parts) · ~\(left) min left · \(section.title)"
+                + " · \(section.readingMinutes) min read\n\n")
+            let body = TerminalRenderer.render(section.body, width: width, color: Terminal.colorEnabled)
             let runner = CheckRunner(store: store, root: root, lesson: lesson, section: section, seed: seed)
             let count = runner.checks.count
+            guard try Self.proceed(after: Pager.show(body, on: terminal), saved: saved) else { return }
+            Terminal.say("\n\n")
             try runner.markShown()
-            Terminal.write(count == 0 ? "Press Enter to go on, or type quit.\n"
+            Terminal.say(count == 0 ? "Press Enter to go on, or type quit.\n"
                                       : "Press Enter for the \(count) quick check\(count == 1 ? "" : "s"), or type quit.\n")
-            Terminal.write("> ")
-            switch terminal.nextLine(deadline: nil) {
-            case .line(let line) where line.trimmingCharacters(in: .whitespaces).lowercased() == "quit":
-                Terminal.write("Progress saved. Continue with: quiz study \(lesson.id)\n")
-                return
-            case .line: break
-            case .endOfInput, .deadline:
-                Terminal.write("\nProgress saved. Continue with: quiz study \(lesson.id)\n")
-                return
-            case .interrupted:
-                throw ExitCode(130)
-            }
-            Terminal.write("\n")
-            switch try runner.run(on: terminal) {
-            case .done:
-                finished.insert(section.id)
-                Terminal.write("\n")
-            case .notDone:
-                Terminal.write("\nSome quick checks were skipped; this section stays open.\n\n")
+            Terminal.say("> ")
+            guard try Self.proceed(after: terminal.nextLine(deadline: nil), saved: saved) else { return }
+            Terminal.say("\n")
+            let outcome = try runner.run(on: terminal)
+            switch outcome {
+            case .done, .notDone:
+                // A pause before the next section, so the last explanation stays on screen until the learner has read it.
+                var pause = outcome == .done ? "\nSection done" : "\nSome quick checks were skipped; this section stays open.\n"
+                guard count > 0, start + 1 < lesson.sections.count else {
+                    Terminal.say(outcome == .done ? "\n" : pause + "\n")
+                    break
+                }
+                pause += outcome == .done ? " · Enter to continue, or q to stop.\n> " : "Enter to continue, or q to stop.\n> "
+                Terminal.say(pause)
+                guard try Self.proceed(after: terminal.nextLine(deadline: nil), saved: saved) else { return }
+                Terminal.say("\n")
             case .quit, .endOfInput:
-                Terminal.write("\nProgress saved. Continue with: quiz study \(lesson.id)\n")
+                Terminal.say("\n" + saved)
                 return
             case .interrupted:
-                Terminal.standardError("Interrupted; progress saved. Continue with: quiz study \(lesson.id)")
+                Terminal.standardError("Interrupted; " + saved.dropLast().replacingOccurrences(of: "Progress saved", with: "progress saved"))
                 throw ExitCode(130)
             }
             start += 1
         }
-        Terminal.write("You have reached the end of \(lesson.title).\n" + Self.nextStep(plan))
+        Terminal.say("You have reached the end of \(lesson.title).\n" + Self.nextStep(plan, hint: common.hint))
+    }
+
+    /// Whether to go on after a pause: yes on an empty or any other line; no, with progress saved, on
+    /// `q`, `quit` or end of input; Ctrl-C exits with 130.
+    static func proceed(after outcome: LineOutcome, saved: String) throws -> Bool {
+        switch outcome {
+        case .line(let line) where ["q", "quit"].contains(line.trimmingCharacters(in: .whitespaces).lowercased()):
+            Terminal.say(saved)
+            return false
+        case .line:
+            return true
+        case .endOfInput, .deadline:
+            Terminal.say("\n" + saved)
+            return false
+        case .interrupted:
+            Terminal.say("\n")
+            Terminal.standardError("Interrupted; " + saved.dropLast().replacingOccurrences(of: "Progress saved", with: "progress saved"))
+            throw ExitCode(130)
+        }
     }
 
     /// What to do after the last section: the lesson's practice test, if a bank has one.
-    static func nextStep(_ plan: StudyPlan) -> String {
-        plan.testReference.map { "Take the practice test: quiz take \($0)\n" } ?? ""
+    static func nextStep(_ plan: StudyPlan, hint: CommandHint) -> String {
+        plan.testReference.map { "Take the practice test: \(hint.command("take", $0))\n" } ?? ""
     }
 }
 
@@ -109,15 +129,15 @@ struct CheckCommand: ParsableCommand {
         let store = try common.openStore()
         let runner = CheckRunner(store: store, root: root, lesson: lesson, section: section, seed: seed)
         guard !runner.checks.isEmpty else {
-            Terminal.write("\(section.title) has no quick checks.\n")
+            Terminal.say("\(section.title) has no quick checks.\n")
             return
         }
         Interrupt.install()
-        Terminal.write("\(section.title) · \(runner.checks.count) quick check\(runner.checks.count == 1 ? "" : "s")\n\n")
+        Terminal.say("\(section.title) · \(runner.checks.count) quick check\(runner.checks.count == 1 ? "" : "s")\n\n")
         switch try runner.run(on: ConsoleTerminal()) {
-        case .done: Terminal.write("\nSection done.\n")
-        case .notDone: Terminal.write("\nSome quick checks were skipped; run this again to finish the section.\n")
-        case .quit, .endOfInput: Terminal.write("\nProgress saved.\n")
+        case .done: Terminal.say("\nSection done.\n")
+        case .notDone: Terminal.say("\nSome quick checks were skipped; run \(common.hint.command("check", "\(lesson.id)#\(section.id)")) again to finish the section.\n")
+        case .quit, .endOfInput: Terminal.say("\nProgress saved.\n")
         case .interrupted: throw ExitCode(130)
         }
     }

@@ -28,23 +28,23 @@ struct TakeCommand: ParsableCommand {
         let store = try common.openStore()
         var runner = try TestRunner.start(test, in: bank, root: root, seed: seed ?? UInt64.random(in: 1...999_999),
                                           timed: !noTimeLimit, store: store)
-        try Self.run(&runner)
+        try Self.run(&runner, hint: common.hint)
     }
 
-    /// Runs a test on the terminal and words how it ended.
-    static func run(_ runner: inout TestRunner) throws {
+    /// Runs a test on the terminal and words how it ended; follow-up commands are written with `hint`.
+    static func run(_ runner: inout TestRunner, hint: CommandHint) throws {
         Interrupt.install()
         let id = runner.attempt.id
         switch try runner.run(on: ConsoleTerminal()) {
         case .finished(let report):
             Terminal.write("\n" + TextReport.render(report, width: Terminal.width))
-            Terminal.write("Saved as attempt \(id). Export: quiz report \(id) --format html -o report.html\n")
+            Terminal.say("Saved as attempt \(id). Export: \(hint.command("report", id, "--format", "html", "-o", "report.html"))\n")
         case .quit(let resumable):
-            Terminal.write(resumable ? "Saved. Continue with: quiz resume \(id)\n"
+            Terminal.say(resumable ? "Saved. Continue with: \(hint.command("resume", id))\n"
                 : "Saved, but a newer attempt of this test has started since, so this one cannot be resumed.\n")
         case .interrupted:
-            Terminal.write("\n")
-            Terminal.standardError("Interrupted; your answers are saved. Continue with: quiz resume \(id)")
+            Terminal.say("\n")
+            Terminal.standardError("Interrupted; your answers are saved. Continue with: \(hint.command("resume", id))")
             throw ExitCode(130)
         }
     }
@@ -64,13 +64,13 @@ struct ResumeCommand: ParsableCommand {
         let store = try common.openStore()
         let record: AttemptRecord
         if let prefix = attempt {
-            record = try store.attempt(matching: prefix)
+            record = try common.attempt(matching: prefix, in: store)
             guard record.status == .inProgress else {
                 throw UserError("attempt \(record.id) is \(record.status.rawValue); only an in-progress attempt can be resumed")
             }
         } else {
             guard let latest = try store.latestInProgress(kind: .test) else {
-                throw UserError("nothing to resume: no practice test is in progress; start one with quiz take")
+                throw UserError("nothing to resume: no practice test is in progress in \(common.storeName); start one with quiz take, or pass the --store that holds it")
             }
             record = latest
         }
@@ -81,6 +81,6 @@ struct ResumeCommand: ParsableCommand {
         let (root, filesWithErrors) = course.sessionRoot(cacheFolder: common.storeLocation.cacheFolder)
         if let bank = root.bank(record.bank) { try course.requireUsable(bank, filesWithErrors: filesWithErrors) }
         var runner = TestRunner.resume(try StoredAttempt(record, store: store, root: root), root: root, store: store)
-        try TakeCommand.run(&runner)
+        try TakeCommand.run(&runner, hint: common.hint)
     }
 }

@@ -52,8 +52,9 @@ import Testing
         let plan = StudyPlan(lesson: fixture.root.lessons[0], root: fixture.root)
         #expect(plan.testReference == "demo")
         #expect(plan.parts == 3)
-        #expect(plan.minutesLeft(notDone: [], testDone: true) == 0)
-        #expect(plan.minutesLeft(notDone: [], testDone: false) > 0)
+        let all = Set(plan.lesson.sections.map(\.id))
+        #expect(plan.minutesLeft(done: all, testDone: true) == 0)
+        #expect(plan.minutesLeft(done: all, testDone: false) > 0)
     }
 
     @Test func aCleanBankIsUsable() throws {

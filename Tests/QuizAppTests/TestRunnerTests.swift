@@ -39,6 +39,25 @@ import Testing
         #expect(stored.elapsed == 20, "three answers and the confirmation, five seconds apart")
     }
 
+    @Test func theLearnerIsRecordedWhenTheAttemptStartsAndReportedWithIt() throws {
+        let fixture = try AppFixture()
+        defer { withExtendedLifetime(fixture) {} }
+        let (bank, test) = try fixture.bankAndTest()
+        let named = try TestRunner.start(test, in: bank, root: fixture.root, seed: 7, timed: false, store: fixture.store,
+                                         learner: "ana")
+        let stored = try #require(try fixture.store.attempt(id: named.attempt.id))
+        #expect(stored.learner == "ana")
+        #expect(try StoredAttempt(stored, store: fixture.store, root: fixture.root).report.attempt.learner == "ana")
+        // By default, the login name of the account running quiz.
+        let running = try TestRunner.start(test, in: bank, root: fixture.root, seed: 8, timed: false, store: fixture.store)
+        #expect(try fixture.store.attempt(id: running.attempt.id)?.learner == NSUserName())
+    }
+
+    @Test func theAccountNameWinsOverTheUSERVariable() {
+        // The account's own name wins over whatever $USER says.
+        #expect(LoginName.current(environment: ["USER": "someone-else"]) == NSUserName())
+    }
+
     @Test func quitKeepsTheAttemptInProgressWithItsClockAndResumeContinuesIt() throws {
         let fixture = try AppFixture()
         defer { withExtendedLifetime(fixture) {} }

@@ -40,13 +40,37 @@ import Testing
         #expect(!toStdout.stdout.contains("<script"))
     }
 
+    @Test func htmlReviewLinksOpenTheLessonFromWhereverTheReportIsSaved() async throws {
+        let store = try await Self.storeWithAttempts()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quiz-elsewhere-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("report.html")
+        let result = try await QuizProcess.run(["report", "--format", "html", "-o", file.path, "--store", store])
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try String(contentsOf: file, encoding: .utf8)
+        #expect(html.contains("<h1>Practice test · WebSockets vs SSE vs Polling</h1>"))
+        let hrefs = html.matches(of: /href="([^"]*)"/).map { String($0.output.1) }
+        #expect(hrefs.count == 1 + 21, "the lesson, then every question of the all-skipped attempt")
+        let json = try await QuizProcess.run(["report", "--format", "json", "--store", store])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let sections = Set(try #require(object["sections"] as? [[String: Any]]).compactMap { $0["id"] as? String })
+        for href in hrefs {
+            let url = try #require(URL(string: href))
+            #expect(url.isFileURL && url.path.hasSuffix("/Lessons/websockets-sse-polling.md"), "\(href)")
+            #expect(FileManager.default.fileExists(atPath: url.path), "\(href)")
+        }
+        #expect(Set(hrefs.dropFirst().compactMap { URL(string: $0)?.fragment }) == sections)
+    }
+
     @Test func allAttemptsOfATestAsOneCSV() async throws {
         let store = try await Self.storeWithAttempts()
         let result = try await QuizProcess.run(["report", "--all", "--test", "websockets-sse-polling", "--format", "csv", "--store", store])
         #expect(result.status == 0)
         let rows = result.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(rows.count == 1 + 2 * 21, "a header and one row per attempt and question")
-        #expect(rows[0].hasPrefix("attempt,started_at,status,percent,"))
+        #expect(rows[0].hasPrefix("attempt,learner,started_at,status,percent,"))
+        // Each attempt records who took it: the login name of the account that ran quiz.
+        #expect(rows.dropFirst().allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false)[1] == NSUserName() })
     }
 
     @Test func historyListsEachAttempt() async throws {
@@ -73,7 +97,7 @@ import Testing
     @Test(arguments: [
         (["report", "--all"], "--all needs --test"),
         (["report", "--format", "pdf"], "pdf"),
-        (["report", "nope"], "no attempt has an id starting with \"nope\""),
+        (["report", "nope"], "has an id starting with \"nope\""),
         (["stats", "websockets-sse-polling", "--since", "yesterday"], "YYYY-MM-DD"),
     ])
     func mistakesExitTwoWithOneLine(_ arguments: [String], _ mentions: String) async throws {

@@ -18,10 +18,14 @@ import Testing
         #expect(result.stderr == "quiz: \(path) is not a quiz store (or is damaged); move it away or pass --store\n")
     }
 
-    @Test func anUnknownAttemptPointsToHistory() async throws {
+    @Test func anUnknownAttemptNamesTheStoreSearchedAndPointsToItsHistory() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("quiz-store-\(UUID().uuidString)/quiz.sqlite").path
         let result = try await QuizProcess.run(["report", "abcdef", "--store", path])
         #expect(result.status == 2)
-        #expect(result.stderr == "quiz: no attempt has an id starting with \"abcdef\"; run `quiz history` to list attempts\n")
+        #expect(result.stderr == "quiz: no attempt in \(path) has an id starting with \"abcdef\"; "
+            + "run `quiz history --store \(path)` to list its attempts, or pass the --store that holds it\n")
+        let resume = try await QuizProcess.run(["resume", "--store", path])
+        #expect(resume.status == 2)
+        #expect(resume.stderr.contains("no practice test is in progress in \(path)"), "\(resume.stderr)")
     }
 }

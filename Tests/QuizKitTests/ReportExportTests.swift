@@ -49,6 +49,8 @@ private let golden = Golden(besides: #filePath)
         let questions = try #require(single?["questions"] as? [NSDictionary])
         #expect(questions.count == 7)
         #expect(questions[5]["response"] is NSNull)
+        #expect((single?["attempt"] as? NSDictionary)?["learner"] as? String == "ana")
+        #expect((all?.last?["attempt"] as? NSDictionary)?["learner"] is NSNull, "an attempt recorded before learners were")
     }
 
     @Test func csvRoundTripsEveryField() throws {
@@ -80,8 +82,22 @@ private let golden = Golden(besides: #filePath)
         #expect(rows.first == CSVReport.attemptColumns + CSVReport.columns)
         #expect(rows.count == 1 + 14)
         #expect(rows.filter { $0.first == "attempt" }.count == 1)
-        #expect(rows[8].prefix(4) == ["attempt-0002", "2026-11-30T14:30:00Z", "expired", "87.5"])
+        #expect(rows[1].prefix(5) == ["attempt-0001", "ana", "2026-11-29T10:00:00Z", "submitted", "37.5"])
+        #expect(rows[8].prefix(5) == ["attempt-0002", "", "2026-11-30T14:30:00Z", "expired", "87.5"], "an attempt recorded before learners were")
         #expect(Set(rows.dropFirst().map(\.count)) == [CSVReport.attemptColumns.count + CSVReport.columns.count])
+    }
+
+    @Test func timesReadAlikeInCSVAndJSON() throws {
+        // Times summed over visits carry binary noise; every format writes them to the millisecond.
+        let noisy = ReportFixture.report(id: "attempt-0003", started: 1_796_049_000, status: "submitted",
+                                         responses: Array(repeating: nil, count: 7), times: [0.1 + 0.2, 1, 2, 3, 4, 5, 6],
+                                         flagged: [], elapsed: 12.3 + 0.000_000_1)
+        let rows = try #require(RFC4180.parse(CSVReport.renderAll([noisy])))
+        let time = try #require(rows[0].firstIndex(of: "time_s"))
+        #expect(rows[1][time] == "0.3")
+        let json = try noisy.json()
+        #expect(json.contains("\"time_s\" : 0.3,") && !json.contains("0.30000000000000004"))
+        #expect(json.contains("\"elapsed_s\" : 12.3,"))
     }
 
     @Test(arguments: ["plain", "a,b", "say \"hi\"", "two\nlines", "crlf\r\nend", "\"", ",", "", "日本語 — é 🚀"])

@@ -12,6 +12,10 @@ enum ReportFixture {
     static let polling = (id: "polling--client-pull", title: "Polling — Client Pull")
     static let sockets = (id: "websockets", title: "WebSockets: \"Upgrade\", <Headers> & 日本語")
 
+    /// The lesson as found on the machine that builds the report (the path is fixed so the golden files are).
+    static let lessonFile = ReportLesson(id: lesson, title: "WebSockets vs SSE vs Polling", path: "Lessons/\(lesson).md",
+                                         url: "file:///home/learner/course/Lessons/\(lesson).md")
+
     static let questions: [(question: Question, section: (id: String, title: String), shown: Presentation?)] = [
         (Question(id: "upgrade-status", section: sockets.id,
                   prompt: "Which status code switches a connection to WebSockets? <script>alert(\"x\")</script>",
@@ -50,14 +54,10 @@ enum ReportFixture {
     ]
 
     /// The first attempt: submitted, failing.
-    static var attempt: AttemptReport {
-        report(id: "attempt-0001", started: 1_795_946_400, status: "submitted",
-               responses: [.single(1), .multiple([0]), .truefalse(true), .short("Autorización, \"quoted\""),
-                           .numeric(3), nil, .match([0, 2, 1])],
-               times: [12.3, 45, 8.25, 30, 20, 5.5, 61], flagged: [2], elapsed: 372.4)
-    }
+    static var attempt: AttemptReport { report(lessons: [lessonFile]) }
 
-    /// A second learner's attempt at the same test: time ran out, passing.
+    /// A second learner's attempt at the same test: time ran out, passing; recorded before stores
+    /// kept who took an attempt, so its learner is unknown.
     static var second: AttemptReport {
         report(id: "attempt-0002", started: 1_796_049_000, status: "expired",
                responses: [.single(1), .multiple([0, 1]), .truefalse(false), .short("authorization"),
@@ -65,8 +65,18 @@ enum ReportFixture {
                times: [9, 31.5, 4, 12.75, 18, 40, 0], flagged: [7], elapsed: 420)
     }
 
+    /// The first attempt, built with `lessons` as the machine building the report finds them.
+    static func report(lessons: [ReportLesson]) -> AttemptReport {
+        report(id: "attempt-0001", started: 1_795_946_400, status: "submitted",
+               responses: [.single(1), .multiple([0]), .truefalse(true), .short("Autorización, \"quoted\""),
+                           .numeric(3), nil, .match([0, 2, 1])],
+               times: [12.3, 45, 8.25, 30, 20, 5.5, 61], flagged: [2], elapsed: 372.4, lessons: lessons,
+               learner: "ana")
+    }
+
     static func report(id: String, started: TimeInterval, status: String, responses: [Response?],
-                       times: [Double], flagged: Set<Int>, elapsed: Double) -> AttemptReport {
+                       times: [Double], flagged: Set<Int>, elapsed: Double, lessons: [ReportLesson]? = nil,
+                       learner: String? = nil) -> AttemptReport {
         let entries = questions.enumerated().map { i, entry in
             let q = entry.question
             let item = SessionQuestion(position: i + 1, question: q, presentation: entry.shown ?? .asWritten(for: q),
@@ -80,7 +90,7 @@ enum ReportFixture {
             id: id, bank: lesson, test: "practice", title: "Practice test — \"Sockets\" & <Streams>", seed: 42,
             startedAt: Date(timeIntervalSince1970: started),
             submittedAt: status == "submitted" ? Date(timeIntervalSince1970: started + elapsed) : nil,
-            timeLimit: 420, elapsed: elapsed, status: status, passMark: 70)
-        return AttemptReport(summary: summary, entries: entries)
+            timeLimit: 420, elapsed: elapsed, status: status, passMark: 70, learner: learner)
+        return AttemptReport(summary: summary, entries: entries, lessons: lessons ?? [lessonFile])
     }
 }

@@ -66,20 +66,65 @@ import Testing
         #expect(style.contains("@media print"))
         let markup = try #require(Self.tags(in: html))
         let hrefs = markup.flatMap { $0.attributes.filter { $0.0 == "href" }.map(\.1) }
-        #expect(hrefs == ReportFixture.attempt.questions.filter { $0.correct != true }.map(\.review))
+        let lesson = try #require(ReportFixture.lessonFile.url)
+        let missed = ReportFixture.attempt.questions.filter { $0.correct != true }
+        #expect(hrefs == [lesson] + missed.map { lesson + "#" + $0.section })
         let text = html.replacing(/<[^>]*>/, with: "")
         #expect(text.ranges(of: "https://").count == html.ranges(of: "https://").count)
         #expect(html.contains("see https://example.com/ws?a=1&amp;b=2."))
     }
 
-    @Test(arguments: ["javascript:alert(1)", "https://evil.example/x", "//evil.example", "/etc/passwd", "a\\b"])
-    func reviewTargetsThatLeaveTheFolderAreText(_ target: String) throws {
+    @Test(arguments: ["javascript:alert(1)", "https://evil.example/x", "//evil.example", "/etc/passwd", "a\\b",
+                      "file:///x\" onmouseover=\"alert(1)", "Lessons/net.md#polling"])
+    func reviewTargetsOtherThanLocalFilesAreText(_ target: String) throws {
         var report = ReportFixture.attempt
-        for i in report.questions.indices { report.questions[i].review = target }
+        for i in report.questions.indices {
+            report.questions[i].review = target
+            report.details[i].reviewURL = target
+        }
+        report.lessons[0].url = target
         let html = HTMLReport.render(report)
         #expect(!html.contains("href="))
         #expect(html.contains(Markup.text(target)))
-        #expect(!MarkdownReport.render(report).contains("]("))
+        if !Markup.isRelativeLink(target) { #expect(!MarkdownReport.render(report).contains("](")) }
+    }
+
+    @Test func aLessonNotOnThisMachineIsNamedByItsTitleAndPath() throws {
+        let lesson = ReportLesson(id: ReportFixture.lesson, title: "WebSockets vs SSE vs Polling",
+                                  path: "Lessons/websockets-sse-polling.md", url: nil)
+        let html = HTMLReport.render(ReportFixture.report(lessons: [lesson]))
+        #expect(!html.contains("href="))
+        #expect(html.contains("<h1>Practice test — &quot;Sockets&quot; &amp; &lt;Streams&gt; · WebSockets vs SSE vs Polling</h1>"))
+        #expect(html.contains("<dt>Lesson</dt><dd>WebSockets vs SSE vs Polling (Lessons/websockets-sse-polling.md)</dd>"))
+        #expect(html.contains("<dt>Read again</dt><dd>Polling — Client Pull (Lessons/websockets-sse-polling.md#polling--client-pull)</dd>"))
+    }
+
+    @Test func theHeadlineNamesTheLessonAndReviewLinksAreAbsolute() throws {
+        let html = Self.html
+        #expect(html.contains("<h1>Practice test — &quot;Sockets&quot; &amp; &lt;Streams&gt; · WebSockets vs SSE vs Polling</h1>"))
+        #expect(html.contains("<title>Practice test — &quot;Sockets&quot; &amp; &lt;Streams&gt; · WebSockets vs SSE vs Polling — "))
+        #expect(html.contains("<a href=\"file:///home/learner/course/Lessons/websockets-sse-polling.md#polling--client-pull\">Polling — Client Pull</a>"))
+        // Without the lessons (a report built from the attempt alone), the headline is the test's title.
+        #expect(HTMLReport.render(ReportFixture.report(lessons: [])).contains("<h1>Practice test — &quot;Sockets&quot; &amp; &lt;Streams&gt;</h1>"))
+    }
+
+    @Test func authorMarkdownRendersWhereverAuthorTextShows() throws {
+        var report = ReportFixture.attempt
+        // Question 2 (multiple, partly right) is in the review list; question 4 is a short answer.
+        report.details[1].prompt = "Pick every `pull` technique, *then* move on"
+        report.details[1].given = "A) `Short` polling"
+        report.details[1].right = "A) `Short` polling; B) **Long** polling"
+        report.details[1].explanation = "Both _polling_ styles pull."
+        report.details[3].given = "__init__ *not emphasis*"
+        let html = HTMLReport.render(report)
+        #expect(html.ranges(of: "Pick every <code>pull</code> technique, <em>then</em> move on").count == 2, "table and review")
+        #expect(html.contains("<dt>Your answer</dt><dd>A) <code>Short</code> polling</dd>"))
+        #expect(html.contains("<dt>Right answer</dt><dd>A) <code>Short</code> polling; B) <strong>Long</strong> polling</dd>"))
+        #expect(html.contains("<dt>Why</dt><dd>Both <em>polling</em> styles pull.</dd>"))
+        #expect(html.contains("<dt>Your answer</dt><dd>__init__ *not emphasis*</dd>"), "a learner's typing is shown as typed")
+        // A prompt whose first line Markdown reads as a block stays text in the table.
+        report.details[1].prompt = "# not a heading"
+        #expect(HTMLReport.render(report).contains("<br># not a heading</td>"))
     }
 
     @Test func chartsAreLabelledForScreenReaders() throws {

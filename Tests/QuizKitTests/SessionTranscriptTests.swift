@@ -20,16 +20,17 @@ struct SessionTranscriptTests {
 
     static let cases: [Case] = [
         Case(event: .banner(TestBanner(title: "Practice test", subtitle: "Networking", questionCount: 21, timeLimit: 420,
-                                       remaining: nil, passMark: 70, seed: 48213)),
+                                       remaining: nil, passMark: 70, seed: 48213, questionTypes: [.single])),
              text: "Practice test · Networking\n21 questions · 7:00 · pass mark 70% · seed 48213\n"
-                 + "Answer with a letter (or as asked); type help for commands.\n\n"),
+                 + "Answer with a letter; type help for commands.\n\n"),
         Case(event: .banner(TestBanner(title: "T", subtitle: "S", questionCount: 1, timeLimit: 3600, remaining: 1234.9,
-                                       passMark: 62.5, seed: 1)),
+                                       passMark: 62.5, seed: 1, questionTypes: [.single, .truefalse, .numeric])),
              text: "T · S\n1 question · 20:34 of 1:00:00 left · pass mark 62.5% · seed 1\n"
-                 + "Answer with a letter (or as asked); type help for commands.\n\n"),
+                 + "Answer with a letter, t/f, or a number, as each question asks; type help for commands.\n\n"),
         Case(event: .banner(TestBanner(title: "T", subtitle: "S", questionCount: 2, timeLimit: nil, remaining: nil,
-                                       passMark: 70, seed: 9)),
-             text: "T · S\n2 questions · untimed · pass mark 70% · seed 9\nAnswer with a letter (or as asked); type help for commands.\n\n"),
+                                       passMark: 70, seed: 9, questionTypes: [.short, .order])),
+             text: "T · S\n2 questions · untimed · pass mark 70% · seed 9\n"
+                 + "Answer with a word or phrase or numbers in order, as each question asks; type help for commands.\n\n"),
         Case(event: .question(QuestionScreen(occasion: .first, position: 3, count: 21,
                                              header: .practiceTest(timeLeft: 342.9, section: section, flagged: false), view: view())),
              text: "[3/21] 5:42 left · \(section)\nWhich status code accepts an upgrade?\n  A) 200 OK\n  B) 101 Switching Protocols\n"),
@@ -99,7 +100,8 @@ struct SessionTranscriptTests {
     @Test("every answer form has its line under the options", arguments: [
         (QuestionView.AnswerForm.letters, "(Pick every right choice: letters, e.g. a c.)"),
         (.trueOrFalse, "(true or false)"), (.number, "(a number)"),
-        (.order(count: 4), "(Give every number 1–4 once, first first.)"),
+        (.order(count: 4), "(Give every number 1–4 once, in order from first to last.)"),
+        (.text, "(type your answer)"),
         (.pairs(count: 3), "(Pair each of 1–3 with a letter, e.g. 1B 2A.)"),
     ])
     func answerForms(_ form: QuestionView.AnswerForm, _ line: String) {

@@ -55,6 +55,8 @@ import Testing
             Item analysis of bank · practice
             5 attempts · mean 50.00% · sd 35.36%
             Alpha 0.42: inconsistent; the questions do not agree on who knows the material.
+            Only 5 attempts: alpha and discrimination need about 30 attempts to mean much,
+            so read them as indicative only.
 
             Question  Attempts  Facility  Discrimination  Unanswered
             q1               5      0.60            0.72           1
@@ -77,6 +79,20 @@ import Testing
     func alphaIsReadInPlainWords(alpha: Double, reading: String) {
         let text = StatsText.render(Self.report([], alpha: alpha), questions: [])
         #expect(text.contains("Alpha \(String(format: "%.2f", alpha)): \(reading)"))
+    }
+
+    @Test(arguments: [(1, true), (29, true), (30, false), (500, false)])
+    func fewAttemptsMakeAlphaAndDiscriminationIndicative(attempts: Int, indicative: Bool) {
+        let text = StatsText.render(Self.report([], attempts: attempts), questions: [], width: 1000)
+        let noun = attempts == 1 ? "attempt" : "attempts"
+        #expect(text.contains("Only \(attempts) \(noun): alpha and discrimination need about 30 attempts to mean much,"
+            + " so read them as indicative only.") == indicative, "\(text)")
+    }
+
+    @Test(arguments: [(12, true), (30, false)])
+    func aDiscriminationFlagSaysHowManyAttemptsItRestsOn(attempts: Int, indicative: Bool) {
+        let flags = Self.flags([Self.line("q", attempts: attempts, discrimination: 0.05)])
+        #expect(flags.contains("Indicative only: it rests on \(attempts) attempts of this question.") == indicative, "\(flags)")
     }
 
     @Test func alphaThatCannotBeComputedSaysWhy() {

@@ -42,7 +42,7 @@ struct TestSessionTests {
         let events = s.start(now: 0)
         #expect(events == [
             .banner(TestBanner(title: "Practice test", subtitle: "Networking", questionCount: 3, timeLimit: 420,
-                               remaining: nil, passMark: 70, seed: 7)),
+                               remaining: nil, passMark: 70, seed: 7, questionTypes: [.single])),
             Self.screen(1, left: 420, .first), .awaitLine,
         ])
     }
@@ -60,7 +60,7 @@ struct TestSessionTests {
         var s = Self.session(limit: nil)
         let start = s.start(now: 0)
         #expect(start.first == .banner(TestBanner(title: "Practice test", subtitle: "Networking", questionCount: 3,
-                                                  timeLimit: nil, remaining: nil, passMark: 70, seed: 7)))
+                                                  timeLimit: nil, remaining: nil, passMark: 70, seed: 7, questionTypes: [.single])))
         #expect(start.suffix(2) == [Self.screen(1, left: nil, .first), .awaitLine])
         #expect(s.deadline == nil)
         #expect(s.remaining(at: 1_000_000) == nil)
@@ -124,7 +124,7 @@ struct TestSessionTests {
         #expect(s.remaining(at: 1000) == 20)
         #expect(s.remaining(at: 1005) == 15)
         #expect(events.first == .banner(TestBanner(title: "Practice test", subtitle: "Networking", questionCount: 3,
-                                                   timeLimit: 60, remaining: 20, passMark: 70, seed: 7)))
+                                                   timeLimit: 60, remaining: 20, passMark: 70, seed: 7, questionTypes: [.single])))
         #expect(Array(events.suffix(2)) == [Self.screen(2, left: 20, .first), .awaitLine])
         #expect(s.current == 1)
         #expect(s.answers[0] == given[0])
@@ -218,6 +218,8 @@ struct TestSessionTests {
         #expect(s.receive("goto 4", now: 4) == [.notice(.noSuchQuestion(number: 4, count: 3)), .awaitLine])
         #expect(s.receive("goto 0", now: 4) == [.notice(.noSuchQuestion(number: 0, count: 3)), .awaitLine])
         #expect(s.receive("  GoTo   2 ", now: 5) == [Self.screen(2, left: nil), .awaitLine])
+        #expect(s.receive("back", now: 6) == [Self.screen(1, left: nil), .awaitLine], "back is another word for prev")
+        #expect(s.receive("BACK", now: 6) == [.notice(.atFirstQuestion), .awaitLine])
         #expect(s.answers.allSatisfy { $0.response == nil })
     }
 

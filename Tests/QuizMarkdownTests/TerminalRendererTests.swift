@@ -137,6 +137,32 @@ struct TerminalRendererTests {
             """)
     }
 
+    @Test func aTableThatCannotFitIsStackedOneBlockPerRow() {
+        let markdown = """
+            | Property | Polling | WebSocket |
+            |---|---|---|
+            | Direction | Client pulls with ordinary requests | Both sides send at any time |
+            | Payload | Anything HTTP can carry | Text and binary messages |
+            """
+        let lines = render(markdown, width: 30)
+        #expect(lines == """
+            Direction
+              Polling:
+                Client pulls with ordinary
+                requests
+              WebSocket:
+                Both sides send at any
+                time
+
+            Payload
+              Polling:
+                Anything HTTP can carry
+              WebSocket:
+                Text and binary messages
+            """)
+        #expect(!lines.split(separator: "\n").contains { DisplayWidth.of($0) > 30 })
+    }
+
     @Test("other blocks", arguments: [
         ("a\n\n---\n\nb", "a\n\n──────────\n\nb"),
         ("a\n* * *\nb", "a\n\n──────────\n\nb"),

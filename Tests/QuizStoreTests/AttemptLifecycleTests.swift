@@ -46,6 +46,24 @@ struct AttemptLifecycleTests {
         #expect(try store.latestInProgress() == nil)
     }
 
+    @Test("who took an attempt comes back from every way of reading it", arguments: ["ana", "o'brien", "日本"])
+    func learnerRoundTrips(_ learner: String) throws {
+        let fixture = try StoreFixture()
+        defer { withExtendedLifetime(fixture) {} }
+        let store = try fixture.open()
+        var attempt = StoreFixture.attempt()
+        attempt.learner = learner
+        try store.create(attempt, questions: StoreFixture.questions(of: attempt.id))
+        let unknown = StoreFixture.attempt(startedAt: StoreFixture.time(10))
+        try store.create(unknown, questions: [])
+        #expect(try store.attempt(id: attempt.id)?.learner == learner)
+        #expect(try store.attempts().map(\.learner) == [learner, nil])
+        try store.finish(attemptID: attempt.id, status: .submitted, submittedAt: StoreFixture.time(60), elapsed: 60, remaining: 0)
+        var streamed: [String?] = []
+        try store.forEachAttempt(.finished(bank: attempt.bank, test: attempt.test ?? "")) { record, _, _ in streamed.append(record.learner) }
+        #expect(streamed == [learner])
+    }
+
     @Test("dates come back to the millisecond, as UTC text that sorts by time")
     func datePrecision() throws {
         let fixture = try StoreFixture()

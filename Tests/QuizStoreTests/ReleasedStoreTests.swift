@@ -66,6 +66,7 @@ struct ReleasedStoreTests {
         _ = try Self.copyOfFirstRelease(in: fixture)
         let store = try fixture.open()
         #expect(try store.attempts() == Self.written.map(\.attempt))
+        #expect(try store.attempts().allSatisfy { $0.learner == nil }, "the first release did not record learners")
         for entry in Self.written {
             #expect(try store.questions(of: entry.attempt.id) == entry.questions)
             #expect(try store.responses(of: entry.attempt.id) == entry.responses)

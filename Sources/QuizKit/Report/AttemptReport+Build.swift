@@ -14,9 +14,12 @@ extension AttemptReport {
         public var elapsed: Double
         public var status: String
         public var passMark: Double
+        /// Who took the attempt; nil when the store does not know.
+        public var learner: String?
 
         public init(id: String, bank: String, test: String, title: String, seed: UInt64, startedAt: Date,
-                    submittedAt: Date?, timeLimit: Int?, elapsed: Double, status: String, passMark: Double) {
+                    submittedAt: Date?, timeLimit: Int?, elapsed: Double, status: String, passMark: Double,
+                    learner: String? = nil) {
             self.id = id
             self.bank = bank
             self.test = test
@@ -28,6 +31,7 @@ extension AttemptReport {
             self.elapsed = elapsed
             self.status = status
             self.passMark = passMark
+            self.learner = learner
         }
     }
 
@@ -47,12 +51,13 @@ extension AttemptReport {
     }
 
     /// `sectionOrder` lists `lesson#section` keys in reading order; sections follow it
-    /// (others after, in the order the attempt first reached them).
-    public init(summary s: Summary, entries: [Entry], sectionOrder: [String] = []) {
+    /// (others after, in the order the attempt first reached them). `lessons` are the course's
+    /// lessons as found on this machine; the report keeps those its sections belong to.
+    public init(summary s: Summary, entries: [Entry], sectionOrder: [String] = [], lessons: [ReportLesson] = []) {
         let total = Scorer.total(grades: entries.map(\.answer.grade), passMark: s.passMark)
         attempt = Attempt(id: s.id, bank: s.bank, test: s.test, title: s.title, seed: s.seed,
                           startedAt: Self.timestamp(s.startedAt), submittedAt: s.submittedAt.map(Self.timestamp),
-                          timeLimitS: s.timeLimit, elapsedS: s.elapsed, status: s.status)
+                          timeLimitS: s.timeLimit, elapsedS: Figures.seconds(s.elapsed), status: s.status, learner: s.learner)
         score = Score(points: .number(total.points), max: .number(total.max), percent: .number(total.percentRounded),
                       passMark: .number(s.passMark), passed: total.passed)
         // Sections in the order the attempt first reached them, then sorted by reading order.
@@ -84,13 +89,20 @@ extension AttemptReport {
                            responseShown: e.answer.response.map { QuestionView.asTyped($0, e.item) },
                            correct: e.answer.response == nil ? nil : e.answer.grade.correct == true,
                            points: .number(e.answer.grade.points), max: .number(e.answer.grade.max),
-                           timeS: .number(e.answer.timeSpent), flagged: e.answer.flagged, review: e.item.review)
+                           timeS: .number(Figures.seconds(e.answer.timeSpent)), flagged: e.answer.flagged, review: e.item.review)
         }
+        let known = Dictionary(lessons.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var used: [ReportLesson] = []
+        for section in self.sections where !used.contains(where: { $0.id == section.lesson }) {
+            if let lesson = known[section.lesson] { used.append(lesson) }
+        }
+        self.lessons = used
         details = entries.map { e in
             Detail(prompt: e.item.question.prompt, sectionTitle: e.item.sectionTitle,
                    given: e.answer.response.map { QuestionView.described($0, e.item) },
                    right: QuestionView.rightAnswer(e.item), explanation: e.item.question.explanation,
-                   rightResponse: Self.rightResponse(e.item.question))
+                   rightResponse: Self.rightResponse(e.item.question),
+                   reviewURL: known[e.lesson]?.url.map { $0 + "#" + Self.fragment(e.section) })
         }
     }
 
@@ -112,6 +124,11 @@ extension AttemptReport {
         case .match(let pairs): response = .match(Array(pairs.indices))
         }
         return JSONValue(response, for: q)
+    }
+
+    /// A section id as a URL fragment: characters a fragment cannot hold percent-encoded.
+    static func fragment(_ id: String) -> String {
+        id.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? id
     }
 
     static func value(_ v: JSONValue) -> Double {

@@ -13,6 +13,8 @@ public struct AttemptReport: Sendable, Equatable, Encodable {
     public var sections: [SectionScore]
     public var questions: [QuestionResult]
     public var details: [Detail] = []
+    /// The lessons the report's sections belong to, in the sections' order; never encoded.
+    public var lessons: [ReportLesson] = []
 
     enum CodingKeys: String, CodingKey { case schema, attempt, score, sections, questions }
 
@@ -27,9 +29,11 @@ public struct AttemptReport: Sendable, Equatable, Encodable {
         public var timeLimitS: Int?
         public var elapsedS: Double
         public var status: String
+        /// Who took the attempt (a login name); nil for attempts recorded before stores kept it.
+        public var learner: String? = nil
 
         enum CodingKeys: String, CodingKey {
-            case id, bank, test, title, seed, status
+            case id, bank, test, title, seed, status, learner
             case startedAt = "started_at", submittedAt = "submitted_at", timeLimitS = "time_limit_s", elapsedS = "elapsed_s"
         }
 
@@ -45,6 +49,7 @@ public struct AttemptReport: Sendable, Equatable, Encodable {
             try c.encode(timeLimitS, forKey: .timeLimitS)
             try c.encode(JSONValue.number(elapsedS), forKey: .elapsedS)
             try c.encode(status, forKey: .status)
+            try c.encode(learner, forKey: .learner)
         }
     }
 
@@ -119,6 +124,9 @@ public struct AttemptReport: Sendable, Equatable, Encodable {
         /// whatever the shuffle. Short: the first accepted text (a pattern as `/…/`);
         /// numeric: the answer without its tolerance, which `right` shows.
         public var rightResponse: JSONValue = .null
+        /// Where to read the question's section again: the lesson file's absolute `file://` URL and
+        /// `#section-id`, or nil when the lesson is not on this machine (`review` then stands as text).
+        public var reviewURL: String?
     }
 
     /// The whole report as JSON: keys sorted, pretty-printed, ending in a newline.

@@ -23,8 +23,9 @@ public enum CSVReport {
         "correct", "points", "max", "time_s", "flagged", "review",
     ]
 
-    /// The columns `renderAll` writes before `columns`.
-    public static let attemptColumns = ["attempt", "started_at", "status", "percent"]
+    /// The columns `renderAll` writes before `columns`. `learner` is the login name of whoever
+    /// took the attempt, empty for an attempt recorded before stores kept it.
+    public static let attemptColumns = ["attempt", "learner", "started_at", "status", "percent"]
 
     /// One attempt: the header, then its questions in position order.
     public static func render(_ report: AttemptReport) -> String {
@@ -36,11 +37,11 @@ public enum CSVReport {
     }
 
     /// A class's results: one row per attempt and question, attempts in the order given,
-    /// each row opening with the attempt's id, start time, status and percent; one header.
+    /// each row opening with the attempt's id, learner, start time, status and percent; one header.
     public static func renderAll(_ reports: [AttemptReport]) -> String {
         var out = line(attemptColumns + columns)
         for report in reports {
-            let attempt = [report.attempt.id, report.attempt.startedAt, report.attempt.status,
+            let attempt = [report.attempt.id, report.attempt.learner ?? "", report.attempt.startedAt, report.attempt.status,
                            Figures.plain(report.score.percent)]
             for index in report.questions.indices {
                 out += line(attempt + cells(report, index))

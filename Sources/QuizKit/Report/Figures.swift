@@ -26,6 +26,14 @@ public enum Figures {
         return x.description
     }
 
+    /// A duration to the millisecond, the precision times are measured and stored at. Sums of
+    /// stored times pick up binary noise (`0.1 + 0.2` is `0.30000000000000004`); rounded here
+    /// once, every format of a report writes the same `0.3`.
+    public static func seconds(_ x: Double) -> Double {
+        guard x.isFinite else { return x }
+        return (x * 1000).rounded() / 1000
+    }
+
     /// Always `places` decimals: `73.81`, `0.50`.
     public static func fixed(_ x: Double, places: Int = 2) -> String {
         String(format: "%.\(max(0, places))f", x)

@@ -3,19 +3,20 @@ import QuizMarkdown
 /// A score report as one self-contained HTML5 page: inline CSS and inline SVG, no scripts.
 ///
 /// The page makes no request of its own: no external style sheets, fonts or
-/// images. The only links are the review links, and only when relative
-/// (`Lessons/net.md#polling`, see `Markup.isRelativeLink`), so a report saved
-/// at the content root opens the lesson; any other review target is shown as
-/// text. Author Markdown (prompts, right answers, explanations) goes through
-/// `XHTMLRenderer` with links shown as text, so code spans and lists read as
-/// in the lesson while raw HTML (a `<script>`) shows as those characters and
-/// no link or image leads off the page; learner text and ids go through
-/// `Markup.text` or `Markup.attribute`.
+/// images. The headline names the lesson(s) the questions come from. The only
+/// links lead to those lessons, as absolute `file://` URLs (with `#section-id`
+/// in the review list), so they work wherever the report is saved; a lesson
+/// that is not on this machine is named by its title and path as text. Author
+/// Markdown (prompts, choices, right answers, explanations) goes through
+/// `XHTMLRenderer` with links shown as text, so code spans and emphasis read
+/// as in the lesson while raw HTML (a `<script>`) shows as those characters and
+/// no link or image leads off the page; learner text (a short answer) and ids
+/// go through `Markup.text` or `Markup.attribute`.
 public enum HTMLReport {
     public static func render(_ r: AttemptReport) -> String {
         var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        html += "<title>\(Markup.text(r.attempt.title)) — \(Figures.percent(r.score.percent)) \(verdict(r))</title>\n"
+        html += "<title>\(Markup.text(headline(r))) — \(Figures.percent(r.score.percent)) \(verdict(r))</title>\n"
         html += "<style>\n\(HTMLStyle.sheet)\n</style>\n</head>\n<body>\n<main>\n"
         html += header(r) + sections(r) + questions(r) + review(r)
         html += "</main>\n</body>\n</html>\n"
@@ -24,9 +25,16 @@ public enum HTMLReport {
 
     static func verdict(_ r: AttemptReport) -> String { r.score.passed ? "PASSED" : "FAILED" }
 
+    /// The test's title and the lessons it covers, as the session's banner names them:
+    /// `Practice test · WebSockets vs SSE vs Polling`.
+    static func headline(_ r: AttemptReport) -> String {
+        guard !r.lessons.isEmpty else { return r.attempt.title }
+        return r.attempt.title + " · " + r.lessons.map(\.title).joined(separator: ", ")
+    }
+
     static func header(_ r: AttemptReport) -> String {
         let a = r.attempt, s = r.score
-        var html = "<header>\n<h1>\(Markup.text(a.title))</h1>\n<p class=\"summary\">"
+        var html = "<header>\n<h1>\(Markup.text(headline(r)))</h1>\n<p class=\"summary\">"
         html += "<span class=\"verdict \(s.passed ? "passed" : "failed")\">\(verdict(r))</span> "
         html += "<span class=\"score\">\(Figures.number(s.points)) / \(Figures.number(s.max)) · \(Figures.percent(s.percent))</span> "
         html += "<span>pass mark \(Figures.number(s.passMark))%</span> "
@@ -35,8 +43,12 @@ public enum HTMLReport {
         html += "<span>\(used)</span>"
         if a.status == "expired" { html += " <span>time ran out; unanswered questions score 0</span>" }
         html += "</p>\n<dl class=\"meta\">\n"
-        var facts = [("Bank", Markup.text(a.bank)), ("Test", Markup.text(a.test)), ("Attempt", Markup.text(a.id)),
-                     ("Seed", String(a.seed)), ("Started", time(a.startedAt))]
+        var facts: [(String, String)] = r.lessons.map { lesson in
+            let title = Markup.text(lesson.title), path = " (" + Markup.text(lesson.path) + ")"
+            return ("Lesson", (lesson.url.flatMap { link($0, text: title) } ?? title) + path)
+        }
+        facts += [("Bank", Markup.text(a.bank)), ("Test", Markup.text(a.test)), ("Attempt", Markup.text(a.id)),
+                  ("Seed", String(a.seed)), ("Started", time(a.startedAt))]
         if let submitted = a.submittedAt { facts.append(("Submitted", time(submitted))) }
         facts.append(("Status", Markup.text(a.status)))
         for (term, value) in facts { html += "<dt>\(term)</dt><dd>\(value)</dd>\n" }
@@ -76,7 +88,7 @@ public enum HTMLReport {
             let d = r.details.indices.contains(i) ? r.details[i] : nil
             let outcome = outcome(q)
             html += "<tr><td class=\"num\">\(q.position)</td><td class=\"text\"><strong>\(Markup.text(q.id))</strong><br>"
-            html += "\(Markup.text(TextReport.firstLine(d?.prompt ?? "").truncated(to: 90)))</td>"
+            html += "\(phrase(TextReport.firstLine(d?.prompt ?? "").truncated(to: 90)))</td>"
             html += "<td class=\"text\" data-label=\"Section\">\(Markup.text(d?.sectionTitle ?? q.section))</td>"
             html += "<td class=\"small\" data-label=\"Type\">\(Markup.text(q.type))</td>"
             html += "<td class=\"small\"><span class=\"tag \(outcome.kind)\">\(outcome.label)</span>\(q.flagged ? " ⚑ flagged" : "")</td>"
@@ -98,11 +110,11 @@ public enum HTMLReport {
             html += "<li><article>\n<h3>\(q.position). \(Markup.text(q.id)) <span class=\"tag \(outcome.kind)\">\(outcome.label)</span>"
             html += (q.flagged ? " ⚑ flagged" : "") + "</h3>\n"
             html += "<div class=\"prompt\">\n\(authored(d?.prompt ?? ""))</div>\n<dl class=\"answers\">\n"
-            html += "<dt>Your answer</dt><dd>\(d?.given.map(Markup.text) ?? "<em>(nothing)</em>")</dd>\n"
-            html += "<dt>Right answer</dt><dd>\(XHTMLRenderer.inline(d?.right ?? "", links: .shownAsText))</dd>\n"
+            html += "<dt>Your answer</dt><dd>\(d?.given.map { answer($0, q) } ?? "<em>(nothing)</em>")</dd>\n"
+            html += "<dt>Right answer</dt><dd>\(answer(d?.right ?? "", q))</dd>\n"
             html += "<dt>Points</dt><dd>\(Figures.number(q.points)) / \(Figures.number(q.max))</dd>\n"
             if let why = d?.explanation { html += "<dt>Why</dt><dd>\(XHTMLRenderer.inline(why, links: .shownAsText))</dd>\n" }
-            html += "<dt>Read again</dt><dd>\(link(q.review))</dd>\n</dl>\n</article></li>\n"
+            html += "<dt>Read again</dt><dd>\(readAgain(q, d))</dd>\n</dl>\n</article></li>\n"
         }
         return html + "</ol>\n</section>\n"
     }
@@ -112,10 +124,42 @@ public enum HTMLReport {
         XHTMLRenderer.render(markdown, links: .shownAsText)
     }
 
-    /// A relative review link as `<a href>`; anything else as text.
-    static func link(_ target: String) -> String {
-        guard Markup.isRelativeLink(target) else { return Markup.text(target) }
-        return "<a href=\"\(Markup.attribute(target))\">\(Markup.text(target))</a>"
+    /// One line of author Markdown as phrasing content (code spans, emphasis), for a table cell;
+    /// a line that Markdown would read as a block (a heading, a list item) shows as text.
+    static func phrase(_ markdown: String) -> String {
+        let document = MarkdownDocument(markdown)
+        guard document.root.children.count == 1, case .paragraph = document.nodes[document.root.children[0]].kind else {
+            return Markup.text(markdown)
+        }
+        return XHTMLRenderer.inline(markdown, links: .shownAsText)
+    }
+
+    /// An answer as the review shows it. Choices, order items and match pairs are the author's
+    /// Markdown (`B) Send \`Upgrade\``); a short answer, a number or true/false is shown
+    /// exactly as written, so `__init__` or a pattern's `*` stays as typed.
+    static func answer(_ text: String, _ q: AttemptReport.QuestionResult) -> String {
+        switch q.type {
+        case "single", "multiple", "order", "match": XHTMLRenderer.inline(text, links: .shownAsText)
+        default: Markup.text(text)
+        }
+    }
+
+    /// The section to read again: its title linked to the lesson file's section when the lesson
+    /// is on this machine, else its title and the lesson's path as text.
+    static func readAgain(_ q: AttemptReport.QuestionResult, _ d: AttemptReport.Detail?) -> String {
+        let title = Markup.text(d?.sectionTitle ?? q.section)
+        let place = " (" + Markup.text(q.review) + ")"
+        guard let url = d?.reviewURL, let anchor = link(url, text: title) else { return title + place }
+        return anchor + place
+    }
+
+    /// `<a href>` to an absolute `file://` URL (all a report links to); nil for any other target,
+    /// which the caller shows as text.
+    static func link(_ url: String, text: String) -> String? {
+        guard url.hasPrefix("file:///"), !url.unicodeScalars.contains(where: { $0.value <= 0x20 || $0 == "\"" || $0 == "<" || $0 == ">" }) else {
+            return nil
+        }
+        return "<a href=\"\(Markup.attribute(url))\">\(text)</a>"
     }
 
     /// How a question went, as a CSS class (`right`, `partial`, `wrong`, `none`) and a label.

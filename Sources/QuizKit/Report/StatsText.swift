@@ -6,11 +6,16 @@ import Foundation
 /// Flags follow the contract: facility above 0.9 or below 0.2,
 /// discrimination below 0.2, and choices nobody picked. A figure that is
 /// `null` raises no flag, and neither do unpicked choices of a question no
-/// attempt was shown.
+/// attempt was shown. Alpha and discrimination are correlations, which swing
+/// widely over a handful of attempts: below `enoughAttempts` the text says
+/// how many there are and that those figures are indicative only, and a
+/// discrimination flag says how many attempts of its question it rests on.
 public enum StatsText {
     public static let easyAbove = 0.9
     public static let hardBelow = 0.2
     public static let separatesBelow = 0.2
+    /// Attempts below which alpha and discrimination are read as indicative only.
+    public static let enoughAttempts = 30
 
     /// - Parameter questions: the bank's questions, for the text of unpicked choices.
     ///   Flags are wrapped to `width` columns.
@@ -21,7 +26,13 @@ public enum StatsText {
         }
         let noun = report.attempts == 1 ? "attempt" : "attempts"
         out += "\(report.attempts) \(noun) · mean \(percent(mean)) · sd \(percent(sd))\n"
-        out += "Alpha " + (report.alpha.map { "\(figure($0)): \(reading(alpha: $0))" } ?? unknownAlpha) + "\n\n"
+        out += "Alpha " + (report.alpha.map { "\(figure($0)): \(reading(alpha: $0))" } ?? unknownAlpha) + "\n"
+        if report.attempts < enoughAttempts {
+            let few = "Only \(report.attempts) \(noun): alpha and discrimination need about \(enoughAttempts) attempts"
+                + " to mean much, so read them as indicative only."
+            out += TextReport.wrap(few, indent: 0, width: width)
+        }
+        out += "\n"
 
         let idWidth = min(40, max(8, report.questions.map { $0.id.count }.max() ?? 8) + 2)
         out += "Question".padded(to: idWidth) + "Attempts  Facility  Discrimination  Unanswered\n"
@@ -73,7 +84,10 @@ public enum StatsText {
                     + " then look for an ambiguous prompt or a trick that catches those who know the material."
                 : "learners who do well on the rest of the test do no better here. Look for an ambiguous prompt,"
                     + " a wrong key, or a trick that catches those who know the material."
-            flags.append("\(q.id) does not separate strong from weak learners (discrimination \(figure(d))): \(advice)")
+            let basis = q.attempts < enoughAttempts
+                ? " Indicative only: it rests on \(q.attempts) \(q.attempts == 1 ? "attempt" : "attempts") of this question."
+                : ""
+            flags.append("\(q.id) does not separate strong from weak learners (discrimination \(figure(d))): \(advice)\(basis)")
         }
         if q.attempts > 0, let choices = q.choices {
             let texts = question?.kind.choices ?? []

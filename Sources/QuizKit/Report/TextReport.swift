@@ -14,18 +14,11 @@ public enum TextReport {
         } else {
             line += " · \(used) used"
         }
-        out += line + "\n"
+        out += wrapped(line, hanging: 0, width: width)
         if r.attempt.status == "expired" { out += "Time ran out; unanswered questions score 0.\n" }
         out += "\n"
 
-        let titleWidth = min(48, max(8, r.sections.map { DisplayWidth.of($0.title) }.max() ?? 8) + 2)
-        out += "Section".padded(to: titleWidth) + "Score\n"
-        for section in r.sections {
-            let points = AttemptReport.value(section.points), max = AttemptReport.value(section.max)
-            let score = "\(Figures.number(section.points)) / \(Figures.number(section.max))"
-            out += section.title.truncated(to: titleWidth - 2).padded(to: titleWidth) + score.padded(to: 10)
-                + Figures.bar(max > 0 ? points / max : 0, cells: 10) + "\n"
-        }
+        out += sectionTable(r.sections, width: width)
 
         let missed = zip(r.questions, r.details).filter { $0.0.correct != true }
         out += "\n"
@@ -35,13 +28,44 @@ public enum TextReport {
             out += "Review\n"
             for (q, d) in missed {
                 let mark = q.correct == nil ? "–" : AttemptReport.value(q.points) > 0 ? "◐" : "✗"
-                out += " \(mark) [\(q.position)] \(firstLine(d.prompt))\n"
-                out += "     You answered: \(d.given ?? "(nothing)")    Right: \(d.right)\n"
+                out += wrapped(" \(mark) [\(q.position)] \(firstLine(d.prompt))", hanging: 5, width: width)
+                let given = "     You answered: \(d.given ?? "(nothing)")", right = "Right: \(d.right)"
+                if DisplayWidth.of(given) + 4 + DisplayWidth.of(right) <= width {
+                    out += given + "    " + right + "\n"
+                } else {
+                    out += wrapped(given, hanging: 7, width: width) + wrapped("     " + right, hanging: 7, width: width)
+                }
                 if let e = d.explanation { out += wrap(e, indent: 5, width: width) }
-                out += "     Read again: \(q.review)\n"
+                out += wrapped("     Read again: \(q.review)", hanging: 7, width: width)
             }
         }
         return out
+    }
+
+    /// One row per section (title, score, bar) when that fits `width`; otherwise stacked, one
+    /// block per section: its title, then its score and bar indented under it.
+    static func sectionTable(_ sections: [AttemptReport.SectionScore], width: Int) -> String {
+        let titleWidth = min(48, max(8, sections.map { DisplayWidth.of($0.title) }.max() ?? 8) + 2)
+        let stacked = titleWidth + 20 > width
+        var out = stacked ? "Score by section\n" : "Section".padded(to: titleWidth) + "Score\n"
+        for section in sections {
+            let points = AttemptReport.value(section.points), max = AttemptReport.value(section.max)
+            let score = "\(Figures.number(section.points)) / \(Figures.number(section.max))"
+            let bar = Figures.bar(max > 0 ? points / max : 0, cells: 10)
+            if stacked {
+                out += wrap(section.title, indent: 1, width: width) + "   " + score + (bar.isEmpty ? "" : "  " + bar) + "\n"
+            } else {
+                out += section.title.truncated(to: titleWidth - 2).padded(to: titleWidth) + score.padded(to: 10) + bar + "\n"
+            }
+        }
+        return out
+    }
+
+    /// One line of the report wrapped at spaces to `width`, later lines indented by `hanging`.
+    static func wrapped(_ text: String, hanging: Int, width: Int) -> String {
+        let leading = text.prefix { $0 == " " }.count
+        guard DisplayWidth.of(text) > width else { return text + "\n" }
+        return TextWrap.wrap(text.dropFirst(leading), width: width, indent: leading, hanging: hanging).map { $0 + "\n" }.joined()
     }
 
     static func firstLine(_ text: String) -> String {

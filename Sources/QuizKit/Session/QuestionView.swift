@@ -18,11 +18,13 @@ public struct QuestionView: Sendable, Equatable {
 
     /// The form of answer a question type expects, for the types whose form the lines do not show.
     public enum AnswerForm: Sendable, Equatable {
+        /// Words the learner types (a short answer).
+        case text
         /// Every right letter of a multiple-choice question.
         case letters
         case trueOrFalse
         case number
-        /// Every number 1…`count` once, first first.
+        /// Every number 1…`count` once, from the first item to the last.
         case order(count: Int)
         /// Each of 1…`count` paired with a letter.
         case pairs(count: Int)
@@ -67,7 +69,8 @@ public struct QuestionView: Sendable, Equatable {
 
     static func form(of q: Question) -> AnswerForm? {
         switch q.kind {
-        case .single, .short: nil
+        case .single: nil
+        case .short: .text
         case .multiple: .letters
         case .truefalse: .trueOrFalse
         case .numeric: .number

@@ -1,4 +1,5 @@
-/// A command a learner can type instead of an answer. A line that is exactly a command word is the command.
+/// A command a learner can type instead of an answer. A line that is exactly a command word is the command;
+/// `back` is another word for `prev`, since it is the one people try first.
 ///
 /// `goto` alone is `goto(nil)`: still the command, so it is never taken as a short answer.
 enum SessionCommand: Equatable {
@@ -20,7 +21,7 @@ enum SessionCommand: Equatable {
         case "goto": self = .goto(nil)
         case "help", "?": self = .help
         case "skip": self = .skip
-        case "prev": self = .prev
+        case "prev", "back": self = .prev
         case "next": self = .next
         case "flag": self = .flag
         case "list": self = .list

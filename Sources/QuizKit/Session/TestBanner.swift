@@ -13,9 +13,11 @@ public struct TestBanner: Sendable, Equatable {
     /// Percent.
     public var passMark: Double
     public var seed: UInt64
+    /// The types of the test's questions, each once, in `QuestionType`'s order: what the opening cue names.
+    public var questionTypes: [QuestionType]
 
     public init(title: String, subtitle: String, questionCount: Int, timeLimit: Double?, remaining: Double?,
-                passMark: Double, seed: UInt64) {
+                passMark: Double, seed: UInt64, questionTypes: [QuestionType] = []) {
         self.title = title
         self.subtitle = subtitle
         self.questionCount = questionCount
@@ -23,5 +25,6 @@ public struct TestBanner: Sendable, Equatable {
         self.remaining = remaining
         self.passMark = passMark
         self.seed = seed
+        self.questionTypes = questionTypes
     }
 }

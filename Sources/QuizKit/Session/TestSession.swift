@@ -90,7 +90,8 @@ public struct TestSession: Sendable {
         let banner = SessionEvent.banner(TestBanner(
             title: settings.title, subtitle: settings.subtitle, questionCount: questions.count,
             timeLimit: settings.timeLimit, remaining: left.flatMap { $0 < (settings.timeLimit ?? 0) ? $0 : nil },
-            passMark: settings.passMark, seed: settings.seed))
+            passMark: settings.passMark, seed: settings.seed,
+            questionTypes: QuestionType.allCases.filter { type in questions.contains { $0.question.type == type } }))
         // A resumed attempt with every question answered is where a finished first pass is: at Submit?.
         guard let open = answers.firstIndex(where: { $0.response == nil }) else {
             return [banner] + askToSubmit(now: now)

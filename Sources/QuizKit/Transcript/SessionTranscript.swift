@@ -44,7 +44,26 @@ public enum SessionTranscript {
         facts.append("pass mark \(Figures.plain(banner.passMark))%")
         facts.append("seed \(banner.seed)")
         return "\(banner.title) · \(banner.subtitle)\n" + facts.joined(separator: " · ") + "\n"
-            + "Answer with a letter (or as asked); type help for commands.\n\n"
+            + answerCue(banner.questionTypes) + "; type help for commands.\n\n"
+    }
+
+    /// How the test's questions are answered, naming only the types it holds.
+    static func answerCue(_ types: [QuestionType]) -> String {
+        let forms = types.map { type in
+            switch type {
+            case .single: "a letter"
+            case .multiple: "letters"
+            case .truefalse: "t/f"
+            case .short: "a word or phrase"
+            case .numeric: "a number"
+            case .order: "numbers in order"
+            case .match: "pairs like 1B"
+            }
+        }
+        guard let last = forms.last else { return "Answer as each question asks" }
+        if forms.count == 1 { return "Answer with \(last)" }
+        let list = forms.count == 2 ? "\(forms[0]) or \(last)" : forms.dropLast().joined(separator: ", ") + ", or \(last)"
+        return "Answer with \(list), as each question asks"
     }
 
     static func render(_ screen: QuestionScreen) -> String {
@@ -134,12 +153,15 @@ public enum SessionTranscript {
         switch kind {
         case .practiceTest:
             """
-            Answer with a letter (b), letters (a c), t or f, a number, numbers in order (3 1 2 4),
-            pairs (1B 2A 3C) or text, as each question asks. Commands:
-              skip      leave this question for later      flag    mark it to come back to
-              prev      the previous question              next    the next question
-              goto N    question N                         list    answered, unanswered, flagged
-              time      time left                          submit  finish and see your score
+            Answer with a letter (b), letters (a c), t or f, a number, numbers in order (3 1 2 4), pairs (1B 2A 3C) or text, as each question asks. Commands:
+              skip      leave this question for later
+              flag      mark it to come back to
+              prev      the previous question (or back)
+              next      the next question
+              goto N    question N
+              list      answered, unanswered, flagged
+              time      time left
+              submit    finish and see your score
               quit      stop now; quiz resume continues later
             To answer with a command word, start the line with =, e.g. =next.
 
@@ -158,10 +180,11 @@ extension QuestionView.AnswerForm {
     /// The line under the options that says how to answer.
     var instruction: String {
         switch self {
+        case .text: "(type your answer)"
         case .letters: "(Pick every right choice: letters, e.g. a c.)"
         case .trueOrFalse: "(true or false)"
         case .number: "(a number)"
-        case .order(let count): "(Give every number 1–\(count) once, first first.)"
+        case .order(let count): "(Give every number 1–\(count) once, in order from first to last.)"
         case .pairs(let count): "(Pair each of 1–\(count) with a letter, e.g. 1B 2A.)"
         }
     }

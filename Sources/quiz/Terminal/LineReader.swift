@@ -61,7 +61,10 @@ final class LineReader {
             var timeout: Int32 = 250
             if let deadline {
                 let left = deadline - Monotonic.now
-                if left <= 0 { return .deadline }
+                if left <= 0 {
+                    discardPendingInput()
+                    return .deadline
+                }
                 timeout = Int32(min(250, max(1, (left * 1000).rounded(.up))))
             }
             var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
@@ -84,6 +87,15 @@ final class LineReader {
 }
 
 extension LineReader {
+    /// Drops a half-typed line when time runs out: the bytes already read, and at a terminal the
+    /// line still being edited in the kernel, which the shell would otherwise receive as a command.
+    private func discardPendingInput() {
+        buffer.removeAll(keepingCapacity: true)
+        searched = 0
+        skipping = false
+        if isatty(fd) == 1 { tcflush(fd, TCIFLUSH) }
+    }
+
     /// A line's text: invalid UTF-8 repaired, and control characters other than tab dropped,
     /// so a stray NUL or escape sequence never reaches an answer or the store.
     static func text(_ bytes: [UInt8]) -> String {

@@ -17,6 +17,17 @@ enum Terminal {
         isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 
+    /// The terminal's height in lines when stdout is a terminal that reports one; nil on a pipe.
+    static var height: Int? {
+        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row >= 8 else { return nil }
+        return Int(size.ws_row)
+    }
+
+    /// The terminal's width when stdout is a terminal; nil on a pipe, whose output is never wrapped.
+    static var wrapWidth: Int? { isatty(STDOUT_FILENO) == 1 ? width : nil }
+
     /// The width to wrap text to.
     static var width: Int {
         var size = winsize()
@@ -27,6 +38,11 @@ enum Terminal {
 }
 
 extension Terminal {
+    /// Writes a message, wrapped at spaces to the terminal's width when stdout is a terminal.
+    static func say(_ text: String) {
+        write(Wrapping.wrap(text, width: width))
+    }
+
     /// Prints what a session event shows the learner, wrapped to the terminal's width.
     static func show(_ event: SessionEvent) {
         let text = SessionTranscript.render(event)
