@@ -53,6 +53,29 @@ import Testing
         #expect(try fixture.store.attempt(id: running.attempt.id)?.learner == NSUserName())
     }
 
+    @Test func reviewLinksPointAtTheLessonFileOnlyWhileItIsOnThisMachine() throws {
+        let fixture = try AppFixture()
+        defer { withExtendedLifetime(fixture) {} }
+        let (bank, test) = try fixture.bankAndTest()
+        let runner = try TestRunner.start(test, in: bank, root: fixture.root, seed: 7, timed: false, store: fixture.store)
+        let stored = try #require(try fixture.store.attempt(id: runner.attempt.id))
+        let file = fixture.folder.appendingPathComponent("Lessons/demo.md")
+
+        let here = try StoredAttempt(stored, store: fixture.store, root: fixture.root).report
+        #expect(here.lessons.map(\.title) == ["Demo"])
+        let url = try #require(here.lessons.first?.url.flatMap(URL.init(string:)))
+        #expect(url.isFileURL && url.standardizedFileURL.path == file.standardizedFileURL.path)
+        #expect(Set(here.details.compactMap(\.reviewURL)) == [url.absoluteString + "#alpha", url.absoluteString + "#beta"])
+
+        // The lesson gone from this machine (a store brought from elsewhere): named, not linked.
+        try FileManager.default.removeItem(at: file)
+        let elsewhere = try StoredAttempt(stored, store: fixture.store, root: fixture.root).report
+        #expect(elsewhere.lessons.map(\.path) == ["Lessons/demo.md"])
+        #expect(elsewhere.lessons.first?.url == nil)
+        #expect(elsewhere.details.allSatisfy { $0.reviewURL == nil })
+        #expect(!HTMLReport.render(elsewhere).contains("href="))
+    }
+
     @Test func theAccountNameWinsOverTheUSERVariable() {
         // The account's own name wins over whatever $USER says.
         #expect(LoginName.current(environment: ["USER": "someone-else"]) == NSUserName())

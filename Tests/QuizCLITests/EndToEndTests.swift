@@ -180,7 +180,7 @@ import Testing
         #expect(try await attempts(["--since", "2026-01-15"]) == 2, "the day itself counts")
         #expect(try await attempts(["--since", "2026-01-16"]) == 1)
         let text = try await course.run(["stats", "demo/quick", "--since", "2026-01-16"])
-        #expect(text.stdout.contains("1 attempt · mean 0.00%"), "only the later, all-wrong attempt: \(text.stdout)")
+        #expect(text.stdout.contains("1 attempt by 1 learner · mean 0.00%"), "only the later, all-wrong attempt: \(text.stdout)")
     }
 
     @Test(arguments: [["study", "demo"], ["check", "alpha"]])

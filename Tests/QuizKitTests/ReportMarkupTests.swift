@@ -116,12 +116,18 @@ import Testing
         report.details[1].right = "A) `Short` polling; B) **Long** polling"
         report.details[1].explanation = "Both _polling_ styles pull."
         report.details[3].given = "__init__ *not emphasis*"
+        report.details[3].right = "text matching /^a*_b_$/"
+        let md = MarkdownReport.render(report)
+        #expect(md.contains("- **Your answer:** \\_\\_init\\_\\_ \\*not emphasis\\*\n"))
+        #expect(md.contains("- **Right answer:** text matching /^a\\*\\_b\\_$/\n"))
+        #expect(md.contains("- **Right answer:** A) `Short` polling; B) **Long** polling\n"))
         let html = HTMLReport.render(report)
         #expect(html.ranges(of: "Pick every <code>pull</code> technique, <em>then</em> move on").count == 2, "table and review")
         #expect(html.contains("<dt>Your answer</dt><dd>A) <code>Short</code> polling</dd>"))
         #expect(html.contains("<dt>Right answer</dt><dd>A) <code>Short</code> polling; B) <strong>Long</strong> polling</dd>"))
         #expect(html.contains("<dt>Why</dt><dd>Both <em>polling</em> styles pull.</dd>"))
         #expect(html.contains("<dt>Your answer</dt><dd>__init__ *not emphasis*</dd>"), "a learner's typing is shown as typed")
+        #expect(html.contains("<dt>Right answer</dt><dd>text matching /^a*_b_$/</dd>"))
         // A prompt whose first line Markdown reads as a block stays text in the table.
         report.details[1].prompt = "# not a heading"
         #expect(HTMLReport.render(report).contains("<br># not a heading</td>"))

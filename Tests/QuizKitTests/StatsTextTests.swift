@@ -55,8 +55,8 @@ import Testing
             Item analysis of bank · practice
             5 attempts · mean 50.00% · sd 35.36%
             Alpha 0.42: inconsistent; the questions do not agree on who knows the material.
-            Only 5 attempts: alpha and discrimination need about 30 attempts to mean much,
-            so read them as indicative only.
+            Only 5 attempts: alpha and discrimination need about 30 attempts by different
+            learners to mean much, so read them as indicative only.
 
             Question  Attempts  Facility  Discrimination  Unanswered
             q1               5      0.60            0.72           1
@@ -85,8 +85,21 @@ import Testing
     func fewAttemptsMakeAlphaAndDiscriminationIndicative(attempts: Int, indicative: Bool) {
         let text = StatsText.render(Self.report([], attempts: attempts), questions: [], width: 1000)
         let noun = attempts == 1 ? "attempt" : "attempts"
-        #expect(text.contains("Only \(attempts) \(noun): alpha and discrimination need about 30 attempts to mean much,"
-            + " so read them as indicative only.") == indicative, "\(text)")
+        #expect(text.contains("Only \(attempts) \(noun): alpha and discrimination need about 30 attempts by different"
+            + " learners to mean much, so read them as indicative only.") == indicative, "\(text)")
+    }
+
+    @Test(arguments: [
+        // (attempts, learners named, attempts naming nobody, indicative)
+        (40, 3, 0, true), (40, 30, 0, false), (40, 1, 35, false), (40, 1, 20, true), (12, 12, 0, true),
+    ])
+    func oneLearnerTakingATestAgainDoesNotCountAsMore(attempts: Int, learners: Int, unnamed: Int, indicative: Bool) {
+        var report = Self.report([], attempts: attempts)
+        report.learners = learners
+        report.unnamedAttempts = unnamed
+        let text = StatsText.render(report, questions: [], width: 1000)
+        #expect(text.contains("\(attempts) attempts by \(learners) \(learners == 1 ? "learner" : "learners") · mean"))
+        #expect(text.contains("Only \(attempts) attempts by \(learners)") == indicative, "\(text)")
     }
 
     @Test(arguments: [(12, true), (30, false)])
@@ -116,6 +129,7 @@ import Testing
               "alpha" : null,
               "attempts" : 0,
               "bank" : "bank",
+              "learners" : null,
               "mean_percent" : null,
               "questions" : [
                 {

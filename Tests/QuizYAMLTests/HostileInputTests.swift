@@ -204,7 +204,7 @@ struct HostileInputTests {
         let yaml = (0..<count).map(shape.line).joined(separator: "\n")
         let started = ContinuousClock.now
         let root = try #require(try YAMLParser.parse(yaml))
-        #expect(ContinuousClock.now - started < .seconds(10))
+        #expect(ContinuousClock.now - started < .seconds(30), "quadratic work takes minutes here; the real figures are the benchmarks' job")
         switch shape {
         case .list:
             let items = try #require(root.sequence)

@@ -86,12 +86,15 @@ public enum MarkdownReport {
         for i in missed {
             let q = r.questions[i]
             let d = r.details.indices.contains(i) ? r.details[i] : nil
-            let learner = q.type == "short" ? MarkdownText.literal : MarkdownText.listItem
+            // A short answer, a number or true/false reads exactly as typed (`__init__`, a pattern's `*`);
+            // choices, order items and match pairs are the author's Markdown.
+            let exact = ["short", "numeric", "truefalse"].contains(q.type)
+            let learner = exact ? MarkdownText.literal : MarkdownText.listItem
             out += "\n### \(q.position). \(MarkdownText.literal(q.id)) — \(outcome(q))"
             out += (q.flagged ? " · ⚑ flagged" : "") + "\n\n"
             out += MarkdownText.quoted(d?.prompt ?? "") + "\n"
             out += "- **Your answer:** \(d?.given.map(learner) ?? "*(nothing)*")\n"
-            out += "- **Right answer:** \(MarkdownText.listItem(d?.right ?? ""))\n"
+            out += "- **Right answer:** \(learner(d?.right ?? ""))\n"
             out += "- **Points:** \(Figures.number(q.points)) / \(Figures.number(q.max))\n"
             if let why = d?.explanation { out += "- **Why:** \(MarkdownText.listItem(why))\n" }
             out += "- **Read again:** \(link(q.review))\n"

@@ -18,6 +18,12 @@ public struct StatsReport: Sendable, Equatable, Encodable {
     public var alpha: Double?
     /// In the order the questions were given, which is bank order.
     public var questions: [QuestionStats]
+    /// How many different learners took the attempts, among those that record who took them;
+    /// nil when none does (attempts recorded before stores kept it). An addition to `quiz-stats/1`.
+    public var learners: Int? = nil
+    /// Attempts that do not record who took them; not encoded (the text format counts each as
+    /// another learner when it judges whether there are enough attempts).
+    public var unnamedAttempts = 0
 
     public init(bank: String, test: String, attempts: Int, meanPercent: Double?, sdPercent: Double?,
                 alpha: Double?, questions: [QuestionStats]) {
@@ -31,7 +37,7 @@ public struct StatsReport: Sendable, Equatable, Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case schema, bank, test, attempts, alpha, questions
+        case schema, bank, test, attempts, alpha, questions, learners
         case meanPercent = "mean_percent", sdPercent = "sd_percent"
     }
 
@@ -41,6 +47,7 @@ public struct StatsReport: Sendable, Equatable, Encodable {
         try c.encode(bank, forKey: .bank)
         try c.encode(test, forKey: .test)
         try c.encode(attempts, forKey: .attempts)
+        try c.encode(learners, forKey: .learners)
         try c.encode(Self.figure(meanPercent), forKey: .meanPercent)
         try c.encode(Self.figure(sdPercent), forKey: .sdPercent)
         try c.encode(Self.figure(alpha), forKey: .alpha)

@@ -25,11 +25,12 @@ public enum StatsText {
             return out + "No submitted or expired attempts of this test yet, so there is nothing to analyse.\n"
         }
         let noun = report.attempts == 1 ? "attempt" : "attempts"
-        out += "\(report.attempts) \(noun) · mean \(percent(mean)) · sd \(percent(sd))\n"
+        let by = report.learners.map { " by \($0) \($0 == 1 ? "learner" : "learners")" } ?? ""
+        out += "\(report.attempts) \(noun)\(by) · mean \(percent(mean)) · sd \(percent(sd))\n"
         out += "Alpha " + (report.alpha.map { "\(figure($0)): \(reading(alpha: $0))" } ?? unknownAlpha) + "\n"
-        if report.attempts < enoughAttempts {
-            let few = "Only \(report.attempts) \(noun): alpha and discrimination need about \(enoughAttempts) attempts"
-                + " to mean much, so read them as indicative only."
+        if takers(report) < enoughAttempts {
+            let few = "Only \(report.attempts) \(noun)\(by): alpha and discrimination need about \(enoughAttempts) attempts"
+                + " by different learners to mean much, so read them as indicative only."
             out += TextReport.wrap(few, indent: 0, width: width)
         }
         out += "\n"
@@ -52,6 +53,13 @@ public enum StatsText {
         }
         for flag in flags { out += " •" + TextReport.wrap(flag, indent: 3, width: width).dropFirst(2) }
         return out
+    }
+
+    /// How many different people the attempts may come from: the learners named, plus each attempt
+    /// that names none (counted as someone else, since nothing says otherwise).
+    static func takers(_ report: StatsReport) -> Int {
+        guard let learners = report.learners else { return report.attempts }
+        return min(report.attempts, learners + report.unnamedAttempts)
     }
 
     /// Alpha in plain words.
