@@ -7,8 +7,8 @@ import QuizYAML
 /// It never stops at the first problem and never throws: a bank with errors
 /// is still returned (its broken questions marked invalid) alongside them.
 public enum BankDecoder {
-    static let bankKeys = ["quiz", "title", "lesson", "defaults", "questions", "tests"]
-    static let defaultKeys = ["points", "time", "shuffle", "scoring", "difficulty", "tags"]
+    static let bankKeys = BankVocabulary.bank.names
+    static let defaultKeys = BankVocabulary.defaults.names
 
     /// Decodes one bank. `fileStem` is the file name without extension, which the bank id must equal.
     ///

@@ -4,21 +4,8 @@ import QuizYAML
 
 /// Decodes one question mapping of a bank.
 enum QuestionDecoder {
-    static let allKeys = ["id", "section", "type", "prompt", "choices", "answer", "tolerance", "items", "pairs",
-                          "explanation", "hint", "points", "scoring", "difficulty", "tags", "time", "shuffle", "check"]
-
-    /// The types a type-specific key belongs to; nil for keys every type has.
-    static func owners(of key: String) -> [QuestionType]? {
-        switch key {
-        case "choices": [.single, .multiple]
-        case "answer": [.single, .multiple, .truefalse, .short, .numeric]
-        case "tolerance": [.numeric]
-        case "items": [.order]
-        case "pairs": [.match]
-        case "scoring": [.multiple, .order, .match]
-        default: nil
-        }
-    }
+    static let allKeys = BankVocabulary.question.names
+    static let choiceKeys = BankVocabulary.choice.names
 
     static func decode(_ node: Node, defaults: QuestionDefaults, reader: NodeReader) -> Question? {
         guard let pairs = node.mapping else {
@@ -39,7 +26,7 @@ enum QuestionDecoder {
             }
         }
         let fields = reader.fields(of: pairs, in: "a question", allowed: allKeys) { key in
-            guard typeKnown, let types = owners(of: key), !types.contains(type) else { return nil }
+            guard typeKnown, let types = BankVocabulary.owners(of: key), !types.contains(type) else { return nil }
             let owners = types.map(\.rawValue).joined(separator: ", ")
             return "key \"\(key)\" does not belong to a \(type.rawValue) question (only \(owners)); remove it"
         }
@@ -133,11 +120,11 @@ enum QuestionDecoder {
             reader.report(.invalidValue, at: node.start, "choices must be a list, not \(node.kindDescription)")
             return []
         }
-        countCheck(items.count, key: fields["choices"]!.key, what: "choices", range: 2...8, reader)
+        countCheck(items.count, key: fields["choices"]!.key, what: "choices", range: BankVocabulary.choiceCount, reader)
         var choices: [Choice] = []
         for item in items {
             if let pairs = item.mapping {
-                let f = reader.fields(of: pairs, in: "a choice", allowed: ["text", "feedback"])
+                let f = reader.fields(of: pairs, in: "a choice", allowed: choiceKeys)
                 guard let textNode = f["text"]?.value else {
                     reader.report(.missingField, at: item.start, "this choice has no \"text\"; write {text: …, feedback: …}")
                     choices.append(Choice("", mark: item.start))
@@ -158,7 +145,7 @@ enum QuestionDecoder {
             reader.report(.invalidValue, at: node.start, "\(what) must be a list, not \(node.kindDescription)")
             return []
         }
-        countCheck(items.count, key: key, what: what, range: 2...10, reader)
+        countCheck(items.count, key: key, what: what, range: BankVocabulary.arrangementCount, reader)
         return items.map { (reader.text($0, "each of \(what)") ?? "", $0.start) }
     }
 
@@ -167,7 +154,7 @@ enum QuestionDecoder {
             reader.report(.invalidValue, at: node.start, "pairs must be a list of \"- left: right\" lines, not \(node.kindDescription)")
             return []
         }
-        countCheck(items.count, key: key, what: "pairs", range: 2...10, reader)
+        countCheck(items.count, key: key, what: "pairs", range: BankVocabulary.arrangementCount, reader)
         var out: [MatchPair] = []
         for item in items {
             guard let pairs = item.mapping, pairs.count == 1 else {

@@ -2,7 +2,9 @@ import QuizYAML
 
 /// Decodes one practice-test mapping of a bank.
 enum TestDecoder {
-    static let keys = ["id", "title", "time_limit", "pick", "from", "shuffle", "pass", "penalty", "feedback"]
+    static let keys = BankVocabulary.test.names
+    static let pickKeys = BankVocabulary.pick.names
+    static let poolKeys = BankVocabulary.pool.names
 
     static func decode(_ node: Node, reader: NodeReader) -> PracticeTest? {
         guard let pairs = node.mapping else {
@@ -40,7 +42,7 @@ enum TestDecoder {
             if s.value == "all" { return .all }
             if s.style == .plain, let n = Int(s.value), n > 0 { return .count(n) }
         } else if let pairs = node.mapping {
-            let f = reader.fields(of: pairs, in: "pick", allowed: ["per_section"])
+            let f = reader.fields(of: pairs, in: "pick", allowed: pickKeys)
             if let v = f["per_section"]?.value {
                 return reader.positiveInteger(v, "per_section").map { .perSection($0) }
             }
@@ -57,7 +59,7 @@ enum TestDecoder {
             reader.report(.invalidValue, at: node.start, "from must be a mapping of sections, tags or difficulty, not \(node.kindDescription)")
             return filter
         }
-        let f = reader.fields(of: pairs, in: "from", allowed: ["sections", "tags", "difficulty"])
+        let f = reader.fields(of: pairs, in: "from", allowed: poolKeys)
         if let v = f["sections"]?.value { filter.sections = reader.texts(v, "sections") }
         if let v = f["tags"]?.value { filter.tags = reader.texts(v, "tags") }
         if let v = f["difficulty"]?.value {
