@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "quiz", targets: ["quiz"]),
         .library(name: "QuizKit", targets: ["QuizKit"]),
         .library(name: "QuizLint", targets: ["QuizLint"]),
+        .library(name: "QuizInterop", targets: ["QuizInterop"]),
         .library(name: "QuizApp", targets: ["QuizApp"]),
     ],
     dependencies: [
@@ -30,9 +31,10 @@ let package = Package(
         .target(name: "QuizMarkdown", dependencies: ["CCMarkGFM"]),
         .target(name: "QuizKit", dependencies: ["QuizYAML", "QuizMarkdown"]),
         .target(name: "QuizLint", dependencies: ["QuizKit", "QuizYAML"]),
+        .target(name: "QuizInterop", dependencies: ["QuizKit"]),
         .target(name: "QuizRecords"),
         .target(name: "QuizStore", dependencies: ["QuizRecords", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "QuizApp", dependencies: ["QuizKit", "QuizLint", "QuizRecords", "QuizStore"]),
+        .target(name: "QuizApp", dependencies: ["QuizKit", "QuizLint", "QuizInterop", "QuizRecords", "QuizStore"]),
         // Lint speed against a bare libyaml scan: Benchmarks/README.md.
         .executableTarget(
             name: "quiz-bench",
@@ -42,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "quiz",
             dependencies: [
-                "QuizApp", "QuizKit", "QuizLint", "QuizRecords", "QuizMarkdown",
+                "QuizApp", "QuizKit", "QuizLint", "QuizInterop", "QuizRecords", "QuizMarkdown",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +52,7 @@ let package = Package(
         .testTarget(name: "QuizYAMLTests", dependencies: ["QuizYAML"], exclude: ["Fixtures"]),
         .target(name: "QuizTestSupport", path: "Tests/QuizTestSupport"),
         .testTarget(name: "QuizKitTests", dependencies: ["QuizKit", "QuizYAML", "QuizTestSupport"], exclude: ["Expected"]),
+        .testTarget(name: "QuizInteropTests", dependencies: ["QuizInterop", "QuizKit", "QuizYAML"], exclude: ["Fixtures"]),
         .testTarget(name: "QuizAppTests", dependencies: ["QuizApp", "QuizKit", "QuizRecords", "QuizStore"]),
         .testTarget(
             name: "QuizCLITests",

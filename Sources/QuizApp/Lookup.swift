@@ -11,6 +11,17 @@ public enum Lookup {
         throw UserError(message)
     }
 
+    /// A bank by id, or a message naming the banks there are.
+    public static func bank(_ id: String, in root: ContentRoot) throws(UserError) -> Bank {
+        if let bank = root.bank(id) { return bank }
+        let known = root.banks.map(\.id)
+        var message = "no bank \"\(id)\" in \(root.url.path)"
+        if let guess = Spelling.suggestion(for: id, among: known) { message += "; did you mean \(guess)?" }
+        else if !known.isEmpty { message += "; banks: \(known.joined(separator: ", "))" }
+        else { message += "; it has no banks under Quizzes/" }
+        throw UserError(message)
+    }
+
     /// A section by id, or by its 1-based number.
     public static func sectionIndex(_ wanted: String, in lesson: Lesson) throws(UserError) -> Int {
         if let i = lesson.sections.firstIndex(where: { $0.id == wanted }) { return i }

@@ -69,12 +69,6 @@ struct ReportCommand: ParsableCommand {
                 text = try format.render(report)
             }
         }
-        if let output {
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output)) } catch {
-                throw UserError("\(output): cannot be written (\(error.localizedDescription)); check the folder and its permissions")
-            }
-        } else {
-            Terminal.write(text)
-        }
+        try Terminal.write(text, toFile: output)
     }
 }

@@ -103,6 +103,10 @@ public enum BankVocabulary {
     /// How many items an order question, or pairs a match question, may have.
     public static let arrangementCount = 2...10
 
+    /// The longest duration accepted, in seconds: a week. Anything longer is a typo, and keeping
+    /// durations small keeps every sum of them far from overflowing.
+    public static let longestDuration = 7 * 24 * 3600
+
     /// The question types `key` belongs to; nil for a key every type has (or no question key).
     public static func owners(of key: String) -> [QuestionType]? {
         let length = key.utf8.count

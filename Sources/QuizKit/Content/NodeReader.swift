@@ -179,9 +179,7 @@ final class NodeReader {
         return nil
     }
 
-    /// The longest duration accepted: a week. Anything longer is a typo, and keeping
-    /// durations small keeps every sum of them far from overflowing.
-    static let maxSeconds = 7 * 24 * 3600
+    static let maxSeconds = BankVocabulary.longestDuration
 
     static func seconds(_ text: String, plain: Bool) -> Int? {
         if plain, let n = Int(text) { return n > 0 && n <= maxSeconds ? n : nil }

@@ -1,4 +1,5 @@
 import Foundation
+import QuizApp
 import QuizKit
 
 /// Plain output to the terminal or a pipe.
@@ -10,6 +11,14 @@ enum Terminal {
     /// Writes text to stdout exactly as given and flushes, so a program at the other end of a pipe sees it at once.
     static func write(_ text: String) {
         try? FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+    }
+
+    /// Writes text to the file at `path` (`-o`), or to stdout when there is none.
+    static func write(_ text: String, toFile path: String?) throws(UserError) {
+        guard let path else { return write(text) }
+        do { try Data(text.utf8).write(to: URL(fileURLWithPath: path)) } catch {
+            throw UserError("\(path): cannot be written (\(error.localizedDescription)); check the folder and its permissions")
+        }
     }
 
     /// Whether to colour stdout: only a terminal, and only without NO_COLOR.

@@ -1,0 +1,28 @@
+import QuizInterop
+import QuizKit
+
+/// `quiz export`: a bank of the course written in another format, for other tools.
+///
+/// A bank is exported only when it could be used for a test (no lint errors in its
+/// file, no question that cannot be asked), since an export of a broken bank would
+/// carry the loader's placeholders as if the author had written them.
+public enum BankExport {
+    /// The bank named `id` in `format`, as text.
+    public static func render(_ id: String, format: ExportFormat, course: Course) throws -> String {
+        guard format.isBuilt else { throw notBuilt(format) }
+        let root = course.load()
+        let bank = try Lookup.bank(id, in: root)
+        // Its file is linted afresh: an export never trusts a cached verdict.
+        try course.requireUsable(bank, filesWithErrors: [bank.file])
+        switch format {
+        case .json: return try BankJSON(bank).text()
+        case .qti, .moodleXML, .gift: throw notBuilt(format)
+        }
+    }
+
+    /// One line for a format that is named but not written yet, listing those that are.
+    static func notBuilt(_ format: ExportFormat) -> UserError {
+        UserError("--format \(format.rawValue) is not built yet; the formats that work: "
+            + ExportFormat.built.map(\.rawValue).joined(separator: ", "))
+    }
+}

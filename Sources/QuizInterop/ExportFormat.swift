@@ -1,0 +1,21 @@
+/// The formats `quiz export` names, and which of them this build writes.
+///
+/// The learning-system formats are named before they are built, so that asking for one
+/// says it is not built yet instead of calling the name unknown.
+public enum ExportFormat: String, CaseIterable, Sendable {
+    case qti
+    case moodleXML = "moodle-xml"
+    case gift
+    case json
+
+    /// Whether this build can write the format.
+    public var isBuilt: Bool {
+        switch self {
+        case .json: true
+        case .qti, .moodleXML, .gift: false
+        }
+    }
+
+    /// The formats this build writes, in the order help lists them.
+    public static var built: [ExportFormat] { allCases.filter(\.isBuilt) }
+}
