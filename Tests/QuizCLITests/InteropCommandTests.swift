@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// `quiz schema` and `quiz export` as a user runs them.
+@Suite(.timeLimit(.minutes(2))) struct InteropCommandTests {
+    @Test func schemaPrintsADraft2020Schema() async throws {
+        let result = try await QuizProcess.run(["schema"])
+        #expect(result.status == 0 && result.stderr.isEmpty)
+        let schema = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(schema["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
+        #expect((schema["required"] as? [String])?.sorted() == ["questions", "quiz", "title"])
+    }
+
+    @Test func exportWritesTheShippedBankAsJSONToStdoutOrAFile() async throws {
+        let toStdout = try await QuizProcess.run(["export", "websockets-sse-polling", "--format", "json"])
+        #expect(toStdout.status == 0, "\(toStdout.stderr)")
+        let bank = try #require(try JSONSerialization.jsonObject(with: Data(toStdout.stdout.utf8)) as? [String: Any])
+        #expect(bank["schema"] as? String == "quiz-bank/1")
+        #expect((bank["questions"] as? [Any])?.count == 54)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("quiz-export-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let toFile = try await QuizProcess.run(["export", "websockets-sse-polling", "--format", "json", "-o", file.path])
+        #expect(toFile.status == 0 && toFile.stdout.isEmpty)
+        #expect(try String(contentsOf: file, encoding: .utf8) == toStdout.stdout)
+    }
+
+    @Test(arguments: ["qti", "moodle-xml", "gift"])
+    func formatsNotBuiltYetSaySoInOneLine(format: String) async throws {
+        let result = try await QuizProcess.run(["export", "websockets-sse-polling", "--format", format])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == "quiz: --format \(format) is not built yet; the formats that work: json\n")
+    }
+
+    @Test func anUnknownBankOrFormatIsAUsageError() async throws {
+        let bank = try await QuizProcess.run(["export", "websockets-sse-poling", "--format", "json"])
+        #expect(bank.status == 2)
+        #expect(bank.stderr.contains("no bank \"websockets-sse-poling\"") && bank.stderr.contains("did you mean websockets-sse-polling?"))
+        let format = try await QuizProcess.run(["export", "websockets-sse-polling", "--format", "pdf"])
+        #expect(format.status == 2)
+        #expect(format.stderr.contains("pdf"), "\(format.stderr)")
+        let missing = try await QuizProcess.run(["export", "websockets-sse-polling"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("--format"), "\(missing.stderr)")
+    }
+
+    @Test func aBankWithLintErrorsIsNotExported() async throws {
+        let root = try QuizProcess.root([
+            "Lessons/demo.md": "# Demo\n\n## Basics\n\nText.\n",
+            "Quizzes/demo.yaml": "quiz: demo\ntitle: Demo\nquestions:\n  - id: one\n    section: basics\n    prompt: Which?\n    choices: [a, b]\n    answer: E\n    explanation: E.\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try await QuizProcess.run(["export", "demo", "--format", "json", "--root", root.path])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("[answer-key]") && result.stderr.contains("has 1 lint error"), "\(result.stderr)")
+    }
+}
