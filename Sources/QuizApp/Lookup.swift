@@ -1,25 +1,24 @@
 import QuizKit
 
-/// Finds lessons and sections named on the command line, with messages that say what exists.
+/// Finds lessons, banks and sections named on the command line, with messages that say what exists.
 public enum Lookup {
     public static func lesson(_ id: String, in root: ContentRoot) throws(UserError) -> Lesson {
         if let lesson = root.lesson(id) { return lesson }
-        let known = root.lessons.map(\.id)
-        var message = "no lesson \"\(id)\" in \(root.url.path)"
-        if let guess = Spelling.suggestion(for: id, among: known) { message += "; did you mean \(guess)?" }
-        else if !known.isEmpty { message += "; lessons: \(known.joined(separator: ", "))" }
-        throw UserError(message)
+        throw notFound("lesson", id, known: root.lessons.map(\.id), in: root)
     }
 
     /// A bank by id, or a message naming the banks there are.
     public static func bank(_ id: String, in root: ContentRoot) throws(UserError) -> Bank {
         if let bank = root.bank(id) { return bank }
-        let known = root.banks.map(\.id)
-        var message = "no bank \"\(id)\" in \(root.url.path)"
+        throw notFound("bank", id, known: root.banks.map(\.id), in: root)
+    }
+
+    /// No `kind` named `id`: the closest name when one is close, else the ones there are.
+    static func notFound(_ kind: String, _ id: String, known: [String], in root: ContentRoot) -> UserError {
+        var message = "no \(kind) \"\(id)\" in \(root.url.path)"
         if let guess = Spelling.suggestion(for: id, among: known) { message += "; did you mean \(guess)?" }
-        else if !known.isEmpty { message += "; banks: \(known.joined(separator: ", "))" }
-        else { message += "; it has no banks under Quizzes/" }
-        throw UserError(message)
+        else if !known.isEmpty { message += "; \(kind)s: \(known.joined(separator: ", "))" }
+        return UserError(message)
     }
 
     /// A section by id, or by its 1-based number.
