@@ -52,7 +52,11 @@ let package = Package(
         .testTarget(name: "QuizYAMLTests", dependencies: ["QuizYAML"], exclude: ["Fixtures"]),
         .target(name: "QuizTestSupport", path: "Tests/QuizTestSupport"),
         .testTarget(name: "QuizKitTests", dependencies: ["QuizKit", "QuizYAML", "QuizTestSupport"], exclude: ["Expected"]),
-        .testTarget(name: "QuizInteropTests", dependencies: ["QuizInterop", "QuizKit", "QuizYAML"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "QuizInteropTests",
+            dependencies: ["QuizInterop", "QuizKit", "QuizYAML", "QuizTestSupport"],
+            exclude: ["Fixtures", "Expected"]
+        ),
         .testTarget(name: "QuizAppTests", dependencies: ["QuizApp", "QuizKit", "QuizRecords", "QuizStore"]),
         .testTarget(
             name: "QuizCLITests",
