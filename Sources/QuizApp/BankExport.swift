@@ -9,14 +9,23 @@ import QuizKit
 public enum BankExport {
     /// The bank named `id` in `format`, as text.
     public static func render(_ id: String, format: ExportFormat, course: Course) throws -> String {
+        try export(id, format: format, course: course).text
+    }
+
+    /// The bank named `id` in `format`, as text, and one warning per question the format cannot
+    /// hold and so left out (GIFT has no ordering questions, for one).
+    public static func export(_ id: String, format: ExportFormat, course: Course) throws -> (text: String, warnings: [String]) {
         guard format.isBuilt else { throw notBuilt(format) }
         let root = course.load()
         let bank = try Lookup.bank(id, in: root)
         // Its file is linted afresh: an export never trusts a cached verdict.
         try course.requireUsable(bank, filesWithErrors: [bank.file])
         switch format {
-        case .json: return try BankJSON(bank).text()
-        case .qti, .moodleXML, .gift: throw notBuilt(format)
+        case .json: return (try BankJSON(bank).text(), [])
+        case .gift:
+            let gift = GIFTWriter(bank)
+            return (gift.text, gift.skipped)
+        case .qti, .moodleXML: throw notBuilt(format)
         }
     }
 

@@ -8,21 +8,22 @@ extension ExportFormat: ExpressibleByArgument {}
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write a bank in another format: json (the decoded bank); qti, moodle-xml and gift are not built yet.")
+        abstract: "Write a bank in another format: json (the decoded bank) or gift (Moodle); qti and moodle-xml are not built yet.")
 
     @OptionGroup var common: CommonOptions
 
     @Argument(help: "The bank id (its file name under Quizzes/ without .yaml).")
     var bank: String
 
-    @Option(name: .long, help: "json; qti, moodle-xml and gift are not built yet.")
+    @Option(name: .long, help: "json or gift; qti and moodle-xml are not built yet.")
     var format: ExportFormat
 
     @Option(name: [.customShort("o"), .long], help: "Write to this file instead of stdout.")
     var output: String?
 
     func run() throws {
-        let text = try BankExport.render(bank, format: format, course: try common.course())
+        let (text, warnings) = try BankExport.export(bank, format: format, course: try common.course())
+        for warning in warnings { Terminal.standardError("quiz: warning: \(warning)") }
         try Terminal.write(text, toFile: output)
     }
 }

@@ -24,12 +24,22 @@ import Testing
         #expect(try String(contentsOf: file, encoding: .utf8) == toStdout.stdout)
     }
 
-    @Test(arguments: ["qti", "moodle-xml", "gift"])
+    @Test(arguments: ["qti", "moodle-xml"])
     func formatsNotBuiltYetSaySoInOneLine(format: String) async throws {
         let result = try await QuizProcess.run(["export", "websockets-sse-polling", "--format", format])
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr == "quiz: --format \(format) is not built yet; the formats that work: json\n")
+        #expect(result.stderr == "quiz: --format \(format) is not built yet; the formats that work: gift, json\n")
+    }
+
+    @Test func exportWritesTheShippedBankAsGIFTAndNamesWhatItLeavesOut() async throws {
+        let result = try await QuizProcess.run(["export", "websockets-sse-polling", "--format", "gift"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("$CATEGORY: websockets-sse-polling/"))
+        let warnings = result.stderr.split(separator: "\n")
+        #expect(warnings.allSatisfy { $0.hasPrefix("quiz: warning: ") && $0.contains("left out of the GIFT export") })
+        let titles = result.stdout.split(separator: "\n").filter { $0.hasPrefix("::") }
+        #expect(titles.count + warnings.count == 54)
     }
 
     @Test func anUnknownBankOrFormatIsAUsageError() async throws {

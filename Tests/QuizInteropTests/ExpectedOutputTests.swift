@@ -16,4 +16,9 @@ private let golden = Golden(besides: #filePath)
         let bank = try #require(try BankFixture.decode(try BankFixture.text(of: BankFixture.everyTypeFile), stem: "every-type").bank)
         try golden.check(try BankJSON(bank).text(), matches: "every-type.json")
     }
+
+    @Test func everyTypeBankAsGIFT() throws {
+        let bank = try #require(try BankFixture.decode(try BankFixture.text(of: BankFixture.everyTypeFile), stem: "every-type").bank)
+        try golden.check(GIFTWriter(bank).text, matches: "every-type.gift")
+    }
 }
