@@ -4,7 +4,7 @@ import QuizKit
 ///
 /// The layout follows Moodle's own GIFT export (`question/format/gift/format.php`): a
 /// `$CATEGORY:` line before each run of questions of one section, then per question a
-/// comment naming it, `::id::` as its title, the prompt marked `[markdown]`, and its answers
+/// comment naming it, one with its `[id:…]` and `[tag:…]`s, `::id::` as its title, the prompt marked `[markdown]`, and its answers
 /// in braces, one per line. Order questions and short answers written as regular
 /// expressions have no GIFT form; they are left out and named in `skipped`.
 public struct GIFTWriter: Sendable {
@@ -27,9 +27,8 @@ public struct GIFTWriter: Sendable {
                 out += "$CATEGORY: \(bank.id)/\(question.section)\n\n"
             }
             out += "// question: \(question.id)\n"
-            if !question.tags.isEmpty {
-                out += "// " + question.tags.map { "[tag:\($0)]" }.joined(separator: " ") + "\n"
-            }
+            // Moodle reads a question's id number and tags back from this comment.
+            out += "// " + (["[id:\(question.id)]"] + question.tags.map { "[tag:\($0)]" }).joined(separator: " ") + "\n"
             out += "::\(Self.escaped(question.id))::[markdown]\(Self.escaped(question.prompt))"
             out += answers + "\n\n"
         }
