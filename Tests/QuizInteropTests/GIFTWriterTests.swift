@@ -107,4 +107,38 @@ import Testing
         #expect(writer.text.contains("::c::[markdown]C{#50:5}\n\n"))
         #expect(writer.text.contains("::d::[markdown]D{T####Yes}\n\n"))
     }
+
+    /// Moodle refuses an imported weight that is not one of its grade options (`question_bank::fraction_options_full`).
+    @Test(arguments: 1...8)
+    func keyWeightsAreGradesMoodleAccepts(keys: Int) throws {
+        let options: Set<String> = ["100", "90", "83.33333", "80", "75", "70", "66.66667", "60", "50", "40",
+                                    "33.33333", "30", "25", "20", "16.66667", "14.28571", "12.5", "11.11111", "10", "5"]
+        let letters = (0..<8).map { String(UnicodeScalar(UInt8(65 + $0))) }
+        let writer = try gift("""
+            quiz: demo
+            title: Demo
+            questions:
+              - id: many
+                section: s
+                type: multiple
+                prompt: Pick.
+                choices: [a, b, c, d, e, f, g, h]
+                answer: [\(letters.prefix(keys).joined(separator: ", "))]
+                scoring: partial
+            """)
+        let weights = Set(writer.text.split(separator: "%").enumerated().filter { $0.offset % 2 == 1 }.map {
+            String($0.element.drop { $0 == "-" })
+        })
+        #expect(!weights.isEmpty && weights.isSubset(of: options), "\(weights)")
+    }
+
+    @Test func idAndTagsAreInTheCommentMoodleWrites() throws {
+        let writer = try gift("""
+            quiz: demo
+            title: Demo
+            questions:
+              - {id: myid, section: s, type: truefalse, prompt: The answer is true., answer: true, tags: [tag1, tag2]}
+            """)
+        #expect(writer.text.contains("\n// [id:myid] [tag:tag1] [tag:tag2]\n::myid::"))
+    }
 }
