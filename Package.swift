@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "QuizMarkdown", dependencies: ["CCMarkGFM"]),
         .target(name: "QuizKit", dependencies: ["QuizYAML", "QuizMarkdown"]),
         .target(name: "QuizLint", dependencies: ["QuizKit", "QuizYAML"]),
-        .target(name: "QuizInterop", dependencies: ["QuizKit"]),
+        .target(name: "QuizInterop", dependencies: ["QuizKit", "QuizMarkdown"]),
         .target(name: "QuizRecords"),
         .target(name: "QuizStore", dependencies: ["QuizRecords", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "QuizApp", dependencies: ["QuizKit", "QuizLint", "QuizInterop", "QuizRecords", "QuizStore"]),

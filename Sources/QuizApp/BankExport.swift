@@ -25,7 +25,10 @@ public enum BankExport {
         case .gift:
             let gift = GIFTWriter(bank)
             return (gift.text, gift.skipped)
-        case .qti, .moodleXML: throw notBuilt(format)
+        case .moodleXML:
+            let moodle = MoodleXMLWriter(bank)
+            return (moodle.text, moodle.skipped)
+        case .qti: throw notBuilt(format)
         }
     }
 

@@ -11,8 +11,8 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     /// Whether this build can write the format.
     public var isBuilt: Bool {
         switch self {
-        case .json, .gift: true
-        case .qti, .moodleXML: false
+        case .json, .gift, .moodleXML: true
+        case .qti: false
         }
     }
 

@@ -8,14 +8,14 @@ extension ExportFormat: ExpressibleByArgument {}
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write a bank in another format: json (the decoded bank) or gift (Moodle); qti and moodle-xml are not built yet.")
+        abstract: "Write a bank in another format: json (the decoded bank), gift or moodle-xml (Moodle); qti is not built yet.")
 
     @OptionGroup var common: CommonOptions
 
     @Argument(help: "The bank id (its file name under Quizzes/ without .yaml).")
     var bank: String
 
-    @Option(name: .long, help: "json or gift; qti and moodle-xml are not built yet.")
+    @Option(name: .long, help: "json, gift or moodle-xml; qti is not built yet.")
     var format: ExportFormat
 
     @Option(name: [.customShort("o"), .long], help: "Write to this file instead of stdout.")
