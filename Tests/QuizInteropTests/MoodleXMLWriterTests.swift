@@ -20,7 +20,7 @@ private let golden = Golden(besides: #filePath)
     }
 
     /// Moodle's own fixtures, `../shared/corpora/moodle_xml` beside the package; nil when absent.
-    private static let moodleFixtures: URL? = {
+    static let moodleFixtures: URL? = {
         let url = BankFixture.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpora/moodle_xml")
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }()
@@ -73,11 +73,10 @@ private let golden = Golden(besides: #filePath)
         #expect(try root.nodes(forXPath: "question[@type='category']/category/text").first?.stringValue == "$course$/demo/a<b & c")
     }
 
-    @Test func elementNamesMatchMoodlesOwnExportForMultichoiceAndTruefalse() throws {
-        guard let fixtures = Self.moodleFixtures else {
-            print("skipped: Moodle's XML fixtures are not in ../shared/corpora/moodle_xml beside the package")
-            return
-        }
+    @Test(.enabled(if: MoodleXMLWriterTests.moodleFixtures != nil,
+                   "needs Moodle's XML fixtures in ../shared/corpora/moodle_xml beside the package"))
+    func elementNamesMatchMoodlesOwnExportForMultichoiceAndTruefalse() throws {
+        let fixtures = try #require(Self.moodleFixtures)
         let ours = try #require(try document(try everyType().text).rootElement())
         for type in ["multichoice", "truefalse"] {
             let theirs = try #require(try document(try String(contentsOf: fixtures.appendingPathComponent("\(type).xml"), encoding: .utf8)).rootElement())
@@ -100,11 +99,8 @@ private let golden = Golden(besides: #filePath)
     }
     #endif
 
-    @Test func xmllintAcceptsTheExport() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint") else {
-            print("skipped: xmllint is not installed")
-            return
-        }
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint"), "needs xmllint (libxml2-utils)"))
+    func xmllintAcceptsTheExport() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("moodle-\(UUID().uuidString).xml")
         defer { try? FileManager.default.removeItem(at: file) }
         try everyType().text.write(to: file, atomically: true, encoding: .utf8)
@@ -133,7 +129,9 @@ private let golden = Golden(besides: #filePath)
                 answer: [https, HTTPS]
             """)
         #expect(!writer.text.contains("Which header"))
+        #expect(writer.text.contains("<question type=\"shortanswer\">"))
         #expect(writer.text.contains("<idnumber>plain</idnumber>"))
+        #expect(writer.text.contains("<usecase>0</usecase>"))
         #expect(writer.text.contains("<text>HTTPS</text>"))
         #expect(writer.skipped == ["Quizzes/demo.yaml: question header (short) is left out of the Moodle XML export: Moodle cannot express a regular-expression answer"])
     }
