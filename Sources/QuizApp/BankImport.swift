@@ -84,8 +84,9 @@ public enum BankImport {
                     + target.sections.map(\.id).joined(separator: ", "), code: 1)
             }
             lessonID = lesson
-        } else if root.lessons.contains(where: { $0.id == bankID }) {
-            throw UserError("the course has a lesson \(bankID) already; link into it with --lesson \(bankID), or choose another --bank")
+        } else if root.lessons.contains(where: { $0.id == bankID }), !force {
+            throw UserError("the course has a lesson \(bankID) already; link into it with --lesson \(bankID), "
+                + "choose another --bank, or pass --force to overwrite it")
         } else {
             var slugger = Slugger()
             _ = slugger.slug(bankID)
