@@ -184,7 +184,8 @@ public struct GIFTReader: Sendable {
         }
         let (format, before) = Self.format(units[..<open])
         let after = Self.text(units[(close + 1)...]).trimmingCharacters(in: .whitespacesAndNewlines)
-        var prompt = Self.text(before).trimmingCharacters(in: .whitespacesAndNewlines)
+        // Only unescaped whitespace is trimmed: a `\n` the author wrote is kept.
+        var prompt = Self.text(before)
         if !after.isEmpty { prompt += " _____ " + after }
         if format == "html" {
             prompt = Self.reduced(html: prompt)
@@ -473,7 +474,7 @@ public struct GIFTReader: Sendable {
     }
 
     static func cleaned(_ units: ArraySlice<Unit>) -> String {
-        text(units).trimmingCharacters(in: .whitespacesAndNewlines)
+        text(trimmed(units))
     }
 
     /// HTML reduced to its text: tags dropped (a paragraph or line break becomes a line break)
