@@ -125,16 +125,32 @@ public struct GIFTReader: Sendable {
         question(units, id: id, tags: tags, category: category)
     }
 
-    /// The values of `[name:…]` in a comment, as Moodle's `extract_idnumber_and_tags_from_comment` reads them.
-    static func metadata(_ name: String, in comment: String) -> [String] {
+    /// The values of `[name:…]` in a comment, as Moodle's `extract_idnumber_and_tags_from_comment`
+    /// reads them: trimmed, `\]` standing for `]`, and never running over a line break.
+    public static func metadata(_ name: String, in comment: String) -> [String] {
         var values: [String] = []
         var rest = comment[...]
         while let open = rest.range(of: "[\(name):") {
-            let after = rest[open.upperBound...]
-            guard let close = after.firstIndex(of: "]") else { break }
-            let value = after[..<close].trimmingCharacters(in: .whitespaces)
-            if !value.isEmpty { values.append(value) }
-            rest = after[after.index(after: close)...]
+            var value = ""
+            var index = open.upperBound
+            var closed = false
+            while index < rest.endIndex {
+                let character = rest[index]
+                if character.isNewline { break }
+                if character == "]" { closed = true; break }
+                if character == "\\", rest.index(after: index) < rest.endIndex, !rest[rest.index(after: index)].isNewline {
+                    index = rest.index(after: index)
+                }
+                value.append(rest[index])
+                index = rest.index(after: index)
+            }
+            if closed {
+                let trimmed = value.trimmingCharacters(in: .whitespaces)
+                if !trimmed.isEmpty { values.append(trimmed) }
+                rest = rest[rest.index(after: index)...]
+            } else {
+                rest = rest[open.upperBound...]
+            }
         }
         return values
     }

@@ -68,6 +68,22 @@ import Testing
         }
     }
 
+    @Test func idsAndTagsAreReadFromCommentsAsMoodleReadsThem() throws {
+        guard let data = try? Data(contentsOf: Self.corpora.appendingPathComponent("moodle_gift_comment_metadata_cases.json")) else {
+            print("skipped: no Moodle comment metadata cases under \(Self.corpora.path)")
+            return
+        }
+        let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let cases = try #require(root["cases"] as? [[String: Any]])
+        #expect(cases.count >= 9)
+        for item in cases {
+            let comment = item["comment"] as? String ?? ""
+            let id = GIFTReader.metadata("id", in: comment).first ?? ""
+            #expect(id == item["expected_idnumber"] as? String, "\(item["name"] ?? "")")
+            #expect(GIFTReader.metadata("tag", in: comment) == item["expected_tags"] as? [String], "\(item["name"] ?? "")")
+        }
+    }
+
     @Test func everyPegjsInputImportsOrIsRefusedWithAFinding() throws {
         let folder = Self.corpora.appendingPathComponent("gift_pegjs/questions")
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
