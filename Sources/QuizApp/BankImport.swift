@@ -36,7 +36,8 @@ public enum BankImport {
                 throw UserError("cannot read \(file)")
             }
             guard let text = String(data: data, encoding: .utf8) else {
-                let line = data.prefix { $0 != 0xFF && $0 != 0xFE }.filter { $0 == 0x0A }.count + 1
+                let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
+                let line = (lines.firstIndex { String(data: Data($0), encoding: .utf8) == nil } ?? 0) + 1
                 outcome.findings.append(.init(file: file, line: line, column: 1, message: "the file is not UTF-8 text; save it as UTF-8 and try again"))
                 continue
             }

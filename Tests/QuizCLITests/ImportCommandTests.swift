@@ -116,3 +116,25 @@ import Testing
         }
     }
 }
+
+/// Input that is not what `quiz import` expects.
+@Suite(.timeLimit(.minutes(2))) struct ImportHostileInputTests {
+    @Test func bytesThatAreNotUTF8GiveAFindingOnTheirLine() async throws {
+        let root = try QuizProcess.root([:])
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data("Q {T}\n\nR \u{FF}".utf8 + [0xC0, 0x41] + Array(" {F}\n".utf8)).write(to: root.appendingPathComponent("odd.gift"))
+        let result = try await QuizProcess.run(["import", "odd.gift"], in: root)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("odd.gift:3:1: error: the file is not UTF-8 text"))
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Quizzes/odd.yaml").path))
+    }
+
+    @Test func repeatedTitlesGetUniqueIds() async throws {
+        let root = try QuizProcess.root(["t.gift": "::Same title:: One {T}\n\n::Same title:: Two {F}\n\nThree {T}\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try await QuizProcess.run(["import", "t.gift"], in: root)
+        #expect(result.status == 0, "\(result.stderr)")
+        let bank = try String(contentsOf: root.appendingPathComponent("Quizzes/t.yaml"), encoding: .utf8)
+        #expect(bank.contains("id: \"same-title\"") && bank.contains("id: \"same-title-2\"") && bank.contains("id: \"q3\""))
+    }
+}
