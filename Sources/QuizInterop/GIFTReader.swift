@@ -93,7 +93,9 @@ public struct GIFTReader: Sendable {
             }
             if units.isEmpty, trimmed.hasPrefix("$CATEGORY:") {
                 let name = trimmed.dropFirst("$CATEGORY:".count).trimmingCharacters(in: .whitespaces)
-                category = name.split(separator: "/").last.map(String.init) ?? name
+                // The last part names the section; an empty one files the questions under no category.
+                let last = name.split(separator: "/").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+                category = last.isEmpty ? nil : last
                 continue
             }
             if !units.isEmpty { units.append(Unit(character: "\n", escaped: false, line: line, column: 0)) }

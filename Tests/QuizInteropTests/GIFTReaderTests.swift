@@ -137,6 +137,10 @@ import Testing
         #expect(entry.question.explanation == "Because.")
     }
 
+    @Test func anEmptyCategoryFilesQuestionsUnderNone() {
+        #expect(read("$CATEGORY: a\n\nQ {T}\n\n$CATEGORY:   \n\nR {F}").entries.map(\.category) == ["a", nil])
+    }
+
     @Test func missingWordWeightsRangesAndSeveralNumericAnswers() throws {
         let blank = try #require(read("Moodle costs {~lots =nothing ~a bit} to download.").entries.first)
         #expect(blank.question.prompt == "Moodle costs _____ to download.")
