@@ -1,3 +1,4 @@
+import Foundation
 import QuizInterop
 import QuizKit
 
@@ -25,7 +26,22 @@ public enum BankExport {
         case .gift:
             let gift = GIFTWriter(bank)
             return (gift.text, gift.skipped)
-        case .qti, .moodleXML: throw notBuilt(format)
+        case .qti: throw UserError("--format qti writes a zip package, not text")
+        case .moodleXML: throw notBuilt(format)
+        }
+    }
+
+    /// The bank named `id` as a QTI 2.1 content package (zip bytes), and one warning per
+    /// question left out.
+    public static func qtiPackage(_ id: String, course: Course) throws -> (data: Data, warnings: [String]) {
+        let root = course.load()
+        let bank = try Lookup.bank(id, in: root)
+        try course.requireUsable(bank, filesWithErrors: [bank.file])
+        let package = QTIPackage(bank, draws: bank.tests.map { TestDraw(test: $0, in: bank, root: root) })
+        do {
+            return (try package.zip(), package.skipped)
+        } catch {
+            throw UserError("the QTI package of \(id) could not be zipped (\(error.localizedDescription))")
         }
     }
 

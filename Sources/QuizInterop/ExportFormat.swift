@@ -11,10 +11,13 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     /// Whether this build can write the format.
     public var isBuilt: Bool {
         switch self {
-        case .json, .gift: true
-        case .qti, .moodleXML: false
+        case .json, .gift, .qti: true
+        case .moodleXML: false
         }
     }
+
+    /// Whether the format is a zip of several files rather than one text.
+    public var isPackage: Bool { self == .qti }
 
     /// The formats this build writes, in the order help lists them.
     public static var built: [ExportFormat] { allCases.filter(\.isBuilt) }
