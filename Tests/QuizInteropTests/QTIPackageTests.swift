@@ -31,7 +31,11 @@ import ZIPFoundation
         try #require(package.files.first { $0.path == path }).text
     }
 
-    @Test func everyItemAndTestOfTheShippedBankValidatesAgainstQTI21() throws {
+    private static func everyType() throws -> QTIPackage {
+        try package(try BankFixture.text(of: BankFixture.everyTypeFile))
+    }
+
+    @Test func everyItemAndTestOfTheShippedBankAndOfEveryTypeValidatesAgainstQTI21() throws {
         guard let xmllint = Self.xmllint else {
             print("skipped: xmllint is not installed (apt-get install libxml2-utils)")
             return
@@ -40,17 +44,23 @@ import ZIPFoundation
             print("skipped: the QTI 2.1 schema is not at \(Self.schema.path)")
             return
         }
-        let package = try Self.shipped()
+        let shipped = try Self.shipped(), everyType = try Self.everyType()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quiz-qti-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         var paths: [String] = []
-        for (path, text) in package.files where path != "imsmanifest.xml" {
+        let files = [("shipped", shipped), ("every-type", everyType)].flatMap { name, package in
+            package.files.filter { $0.path != "imsmanifest.xml" }.map { (name + "/" + $0.path, $0.text) }
+        }
+        for (path, text) in files {
             let url = folder.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
             paths.append(url.path)
         }
-        #expect(paths.count == 55, "54 questions and one practice test")
+        #expect(paths.count == 55 + everyType.files.count - 1, "the shipped bank's 54 questions and one practice test")
+        #expect(everyType.files.contains { $0.text.contains("<matchInteraction") }
+            && everyType.files.contains { $0.text.contains("<orderInteraction") }
+            && everyType.files.contains { $0.text.contains("<selection select=\"1\"/>") })
         let process = Process()
         process.executableURL = URL(fileURLWithPath: xmllint)
         process.arguments = ["--noout", "--schema", Self.schema.path] + paths
