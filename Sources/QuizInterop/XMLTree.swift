@@ -4,7 +4,7 @@ import QuizMarkdown
 ///
 /// Author text only ever enters as `.text` (escaped) or as `.markup` made by `XHTMLRenderer`,
 /// which escapes raw HTML and always gives well-formed XHTML.
-public indirect enum XMLTree: Sendable, Equatable {
+indirect enum XMLTree: Sendable, Equatable {
     /// An element with its attributes in the order written and its children.
     case element(String, [(String, String)], [XMLTree])
     /// Character data, escaped when written.
@@ -13,12 +13,12 @@ public indirect enum XMLTree: Sendable, Equatable {
     case markup(String)
 
     /// An element; attributes with a nil value are left out.
-    public static func el(_ name: String, _ attributes: [(String, String?)] = [], _ children: [XMLTree] = []) -> XMLTree {
+    static func el(_ name: String, _ attributes: [(String, String?)] = [], _ children: [XMLTree] = []) -> XMLTree {
         .element(name, attributes.compactMap { key, value in value.map { (key, $0) } }, children)
     }
 
     /// The tree as an XML document, with its declaration and two-space indentation.
-    public var document: String {
+    var document: String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         write(into: &out, indent: 0)
         return out
@@ -58,5 +58,5 @@ public indirect enum XMLTree: Sendable, Equatable {
         }
     }
 
-    public static func == (a: XMLTree, b: XMLTree) -> Bool { a.document == b.document }
+    static func == (a: XMLTree, b: XMLTree) -> Bool { a.document == b.document }
 }
