@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -31,7 +32,10 @@ let package = Package(
         .target(name: "QuizMarkdown", dependencies: ["CCMarkGFM"]),
         .target(name: "QuizKit", dependencies: ["QuizYAML", "QuizMarkdown"]),
         .target(name: "QuizLint", dependencies: ["QuizKit", "QuizYAML"]),
-        .target(name: "QuizInterop", dependencies: ["QuizKit", "QuizMarkdown"]),
+        .target(
+            name: "QuizInterop",
+            dependencies: ["QuizKit", "QuizMarkdown", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .target(name: "QuizRecords"),
         .target(name: "QuizStore", dependencies: ["QuizRecords", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "QuizApp", dependencies: ["QuizKit", "QuizLint", "QuizInterop", "QuizRecords", "QuizStore"]),
@@ -54,7 +58,10 @@ let package = Package(
         .testTarget(name: "QuizKitTests", dependencies: ["QuizKit", "QuizYAML", "QuizTestSupport"], exclude: ["Expected"]),
         .testTarget(
             name: "QuizInteropTests",
-            dependencies: ["QuizInterop", "QuizKit", "QuizYAML", "QuizTestSupport"],
+            dependencies: [
+                "QuizInterop", "QuizKit", "QuizYAML", "QuizTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             exclude: ["Fixtures", "Expected"]
         ),
         .testTarget(name: "QuizAppTests", dependencies: ["QuizApp", "QuizKit", "QuizRecords", "QuizStore"]),

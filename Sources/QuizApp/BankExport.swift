@@ -1,3 +1,4 @@
+import Foundation
 import QuizInterop
 import QuizKit
 
@@ -28,7 +29,21 @@ public enum BankExport {
         case .moodleXML:
             let moodle = MoodleXMLWriter(bank)
             return (moodle.text, moodle.skipped)
-        case .qti: throw notBuilt(format)
+        case .qti: throw UserError("--format qti writes a zip package, not text")
+        }
+    }
+
+    /// The bank named `id` as a QTI 2.1 content package (zip bytes), and one warning per
+    /// question left out.
+    public static func qtiPackage(_ id: String, course: Course) throws -> (data: Data, warnings: [String]) {
+        let root = course.load()
+        let bank = try Lookup.bank(id, in: root)
+        try course.requireUsable(bank, filesWithErrors: [bank.file])
+        let package = QTIPackage(bank, draws: bank.tests.map { TestDraw(test: $0, in: bank, root: root) })
+        do {
+            return (try package.zip(), package.skipped)
+        } catch {
+            throw UserError("the QTI package of \(id) could not be zipped (\(error.localizedDescription))")
         }
     }
 

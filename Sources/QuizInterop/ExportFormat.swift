@@ -11,10 +11,12 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     /// Whether this build can write the format.
     public var isBuilt: Bool {
         switch self {
-        case .json, .gift, .moodleXML: true
-        case .qti: false
+        case .json, .gift, .moodleXML, .qti: true
         }
     }
+
+    /// Whether the format is a zip of several files rather than one text.
+    public var isPackage: Bool { self == .qti }
 
     /// The formats this build writes, in the order help lists them.
     public static var built: [ExportFormat] { allCases.filter(\.isBuilt) }

@@ -24,12 +24,24 @@ import Testing
         #expect(try String(contentsOf: file, encoding: .utf8) == toStdout.stdout)
     }
 
-    @Test(arguments: ["qti"])
-    func formatsNotBuiltYetSaySoInOneLine(format: String) async throws {
-        let result = try await QuizProcess.run(["export", "websockets-sse-polling", "--format", format])
-        #expect(result.status == 2)
-        #expect(result.stdout.isEmpty)
-        #expect(result.stderr == "quiz: --format \(format) is not built yet; the formats that work: moodle-xml, gift, json\n")
+    @Test func qtiWritesAZipNamedAfterTheBankAndNeverOverwritesIt() async throws {
+        let course = try QuizProcess.root([:])
+        let folder = course.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: course) }
+        let root = QuizProcess.packageRoot.path
+        let first = try await QuizProcess.run(["export", "websockets-sse-polling", "--format", "qti", "--root", root], in: folder)
+        #expect(first.status == 0 && first.stdout.isEmpty, "\(first.stderr)")
+        let zip = folder.appendingPathComponent("websockets-sse-polling.zip")
+        let bytes = try Data(contentsOf: zip)
+        #expect(bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]))
+        let again = try await QuizProcess.run(["export", "websockets-sse-polling", "--format", "qti", "--root", root], in: folder)
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("websockets-sse-polling.zip already exists"), "\(again.stderr)")
+        #expect(try Data(contentsOf: zip) == bytes)
+        let named = folder.appendingPathComponent("named.zip")
+        let toFile = try await QuizProcess.run(["export", "websockets-sse-polling", "--format", "qti", "-o", named.path])
+        #expect(toFile.status == 0 && FileManager.default.fileExists(atPath: named.path), "\(toFile.stderr)")
     }
 
     @Test func exportWritesTheShippedBankAsGIFTAndNamesWhatItLeavesOut() async throws {
