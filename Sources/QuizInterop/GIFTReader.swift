@@ -206,8 +206,12 @@ public struct GIFTReader: Sendable {
         var prompt = Self.text(before)
         if !after.isEmpty { prompt += " _____ " + after }
         if format == "html" {
-            prompt = Self.reduced(html: prompt)
-            warnings.append("\(file):\(first.line): question \"\(name)\": HTML in the prompt was reduced to its text")
+            let converted = HTMLToMarkdown(html: prompt)
+            prompt = converted.markdown
+            if !converted.unconverted.isEmpty {
+                let tags = converted.unconverted.map { "<\($0)>" }.joined(separator: ", ")
+                warnings.append("\(file):\(first.line): question \"\(name)\": HTML \(tags) in the prompt reduced to its text")
+            }
         }
         questionFormat = format ?? "moodle"
         if prompt.isEmpty {
@@ -411,11 +415,11 @@ public struct GIFTReader: Sendable {
 
     // MARK: - Helpers
 
-    /// An answer's or feedback's text: its own format marker, else the question's, with HTML reduced to text.
+    /// An answer's or feedback's text: its own format marker, else the question's, with HTML turned into Markdown.
     func answerText(_ units: ArraySlice<Unit>) -> String {
         let (format, body) = Self.format(units)
         let text = Self.cleaned(body)
-        return (format ?? questionFormat) == "html" ? Self.reduced(html: text) : text
+        return (format ?? questionFormat) == "html" ? HTMLToMarkdown(html: text).markdown : text
     }
 
     mutating func fail(_ unit: Unit, _ message: String) {

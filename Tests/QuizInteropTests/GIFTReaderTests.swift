@@ -34,10 +34,10 @@ import Testing
             let question = entry.question
             #expect(entry.title == expected["name"] as? String, "\(name)")
             var text = expected["questiontext"] as? String ?? ""
-            if expected["questiontextformat"] as? String == "html" { text = GIFTReader.reduced(html: text) }
+            if expected["questiontextformat"] as? String == "html" { text = HTMLToMarkdown(html: text).markdown }
             #expect(question.prompt == text, "\(name)")
             let general = expected["generalfeedback"] as? String ?? ""
-            #expect(question.explanation == (general.isEmpty ? nil : GIFTReader.reduced(html: general)), "\(name)")
+            #expect(question.explanation == (general.isEmpty ? nil : HTMLToMarkdown(html: general).markdown), "\(name)")
             let answers = expected["answers"] as? [[String: Any]] ?? []
             func fraction(_ a: [String: Any]) -> Double { (a["fraction"] as? NSNumber)?.doubleValue ?? 0 }
             switch (qtype, question.kind) {
