@@ -498,31 +498,4 @@ public struct GIFTReader: Sendable {
     static func cleaned(_ units: ArraySlice<Unit>) -> String {
         text(trimmed(units))
     }
-
-    /// HTML reduced to its text: tags dropped (a paragraph or line break becomes a line break)
-    /// and the common entities decoded.
-    public static func reduced(html: String) -> String {
-        var out = ""
-        var tag: String?
-        for character in html {
-            if var open = tag {
-                if character == ">" {
-                    let name = open.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "/ "))
-                    if name.hasPrefix("br") || name.hasPrefix("p") { out += "\n" }
-                    tag = nil
-                } else {
-                    open.append(character)
-                    tag = open
-                }
-            } else if character == "<" {
-                tag = ""
-            } else {
-                out.append(character)
-            }
-        }
-        for (entity, value) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", " "), ("&amp;", "&")] {
-            out = out.replacingOccurrences(of: entity, with: value)
-        }
-        return out.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
 }
