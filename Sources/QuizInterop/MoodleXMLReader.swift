@@ -160,7 +160,12 @@ public struct MoodleXMLReader: Sendable {
             if raw.contains("<") {
                 warnings.append("\(where_): HTML reduced to plain text")
             }
-            out = GIFTReader.reduced(html: raw)
+            // An image's source is kept as a Markdown image before the tags are dropped.
+            var kept = raw
+            if let image = try? NSRegularExpression(pattern: "<img[^>]*?src=\"([^\"]*)\"[^>]*>", options: [.caseInsensitive]) {
+                kept = image.stringByReplacingMatches(in: raw, range: NSRange(raw.startIndex..., in: raw), withTemplate: "![]($1)")
+            }
+            out = GIFTReader.reduced(html: kept)
         }
         return out.trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -37,7 +37,8 @@ import Testing
             Issue.record("multichoice.xml did not give a single-answer question")
             return
         }
-        #expect(choices.map(\.text) == ["English", "French", "German", "Danish"])
+        #expect(choices.map(\.text) == ["![](@@PLUGINFILE@@/flag-uk.jpg) English", "![](@@PLUGINFILE@@/flag-france.jpg) French",
+                                        "![](@@PLUGINFILE@@/flag-german.jpg) German", "![](@@PLUGINFILE@@/flag-denmark.jpg) Danish"])
         #expect(answer == 1)
         #expect(choices[1].feedback == "Yes, well done!")
 
@@ -62,6 +63,17 @@ import Testing
         #expect(!reader.findings.isEmpty)
         #expect(reader.entries.isEmpty)
         #expect(!reader.findings.map(\.description).joined().contains("root:"))
+    }
+
+    @Test func anEmbeddedImageIsKeptAsALinkWithAWarning() {
+        let reader = read("""
+            <quiz><question type="truefalse"><name><text>Pic</text></name>
+            <questiontext format="html"><text><![CDATA[<p>Is this a cat? <img src="@@PLUGINFILE@@/cat.png" alt="cat"></p>]]></text></questiontext>
+            <answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer>
+            </question></quiz>
+            """)
+        #expect(reader.entries.first?.question.prompt == "Is this a cat? ![](@@PLUGINFILE@@/cat.png)")
+        #expect(reader.warnings.contains { $0.contains("@@PLUGINFILE@@") && $0.contains("\"Pic\"") })
     }
 
     @Test func aMalformedFileIsAFindingWithItsLine() {
