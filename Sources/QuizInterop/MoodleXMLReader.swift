@@ -147,18 +147,23 @@ public struct MoodleXMLReader: Sendable {
         entries.append(GIFTReader.Entry(question: question, title: name.isEmpty ? nil : name, category: category, line: node.line))
     }
 
+    mutating func warnOnce(_ message: String) {
+        if !warnings.contains(message) { warnings.append(message) }
+    }
+
     /// The `<text>` of an element in its `format`, as plain text or Markdown.
     mutating func text(_ node: Node?, at where_: String) -> String {
         guard let node else { return "" }
         let raw = node.child("text")?.text ?? ""
         let format = node.attributes["format"] ?? "html"
         var out = raw
+        // One warning of each kind per question, however many of its texts it applies to.
         if raw.contains("@@PLUGINFILE@@") {
-            warnings.append("\(where_): an embedded file (@@PLUGINFILE@@) is kept as a link and not imported")
+            warnOnce("\(where_): an embedded file (@@PLUGINFILE@@) is kept as a link and not imported")
         }
         if format == "html" || format == "moodle_auto_format" {
             if raw.contains("<") {
-                warnings.append("\(where_): HTML reduced to plain text")
+                warnOnce("\(where_): HTML reduced to plain text")
             }
             // An image's source is kept as a Markdown image before the tags are dropped.
             var kept = raw
