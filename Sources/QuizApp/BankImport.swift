@@ -20,8 +20,8 @@ public enum BankImport {
     static let maximumBytes = 16 << 20
 
     public static func run(files: [String], bank: String?, lesson: String?, output: String?, force: Bool,
-                           course: Course) throws -> Outcome {
-        guard let firstFile = files.first else { throw UserError("name at least one GIFT file to import") }
+                           course: Course, moodleXML: Bool = false) throws -> Outcome {
+        guard let firstFile = files.first else { throw UserError("name at least one file to import") }
         var outcome = Outcome()
         var entries: [GIFTReader.Entry] = []
         var skipped: [String: Int] = [:]
@@ -34,6 +34,14 @@ public enum BankImport {
             }
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 throw UserError("cannot read \(file)")
+            }
+            if moodleXML {
+                let reader = MoodleXMLReader(data: data, file: file)
+                outcome.findings += reader.findings
+                outcome.warnings += reader.warnings
+                entries += reader.entries
+                for (type, count) in reader.skipped { skipped[type, default: 0] += count }
+                continue
             }
             guard let text = String(data: data, encoding: .utf8) else {
                 let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
@@ -95,7 +103,7 @@ public enum BankImport {
             for category in categories {
                 let heading = category.replacingOccurrences(of: "\n", with: " ")
                 sectionOf[category] = slugger.slug(heading)
-                text += "\n## \(heading)\n\nImported from GIFT; write this section's text here.\n"
+                text += "\n## \(heading)\n\nImported from \(moodleXML ? "Moodle XML" : "GIFT"); write this section's text here.\n"
             }
             lessonText = text
         }

@@ -6,14 +6,14 @@ import QuizApp
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Read GIFT files (Moodle) into a new bank of the course; moodle-xml is not built yet.")
+        abstract: "Read GIFT or Moodle XML files into a new bank of the course.")
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "The files to read (.gift or .txt).")
+    @Argument(help: "The files to read (.gift, .txt or .xml).")
     var files: [String]
 
-    @Option(name: .long, help: "gift; moodle-xml is not built yet. Default: guessed from the extension.")
+    @Option(name: .long, help: "gift or moodle-xml. Default: guessed from the extension (.xml is moodle-xml).")
     var from: String?
 
     @Option(name: .long, help: "The bank id (default: the first file's name, slugged).")
@@ -31,12 +31,11 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let format = from ?? (files.first.map { $0.lowercased().hasSuffix(".xml") ? "moodle-xml" : "gift" } ?? "gift")
         switch format {
-        case "gift": break
-        case "moodle-xml": throw UserError("--from moodle-xml is not built yet; the formats that work: gift")
-        default: throw UserError("--from \(format) is not a format import reads; the formats that work: gift")
+        case "gift", "moodle-xml": break
+        default: throw UserError("--from \(format) is not a format import reads; the formats that work: gift, moodle-xml")
         }
         let outcome = try BankImport.run(files: files, bank: bank, lesson: lesson, output: output, force: force,
-                                         course: try common.course())
+                                         course: try common.course(), moodleXML: format == "moodle-xml")
         for warning in outcome.warnings { Terminal.standardError("quiz: warning: \(warning)") }
         guard outcome.findings.isEmpty else {
             for finding in outcome.findings { Terminal.standardError(finding.description) }

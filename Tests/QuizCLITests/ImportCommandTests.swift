@@ -73,10 +73,12 @@ import Testing
         #expect(unmatched.status == 1 && unmatched.stderr.contains("\"Moons\""))
     }
 
-    @Test func moodleXMLIsNotBuiltYet() async throws {
-        let result = try await QuizProcess.run(["import", "x.xml", "--from", "moodle-xml"])
-        #expect(result.status == 2)
-        #expect(result.stderr == "quiz: --from moodle-xml is not built yet; the formats that work: gift\n")
+    @Test func aMalformedMoodleXMLFileIsAFindingAndNothingIsWritten() async throws {
+        let root = try QuizProcess.root(["bad.xml": "<quiz>\n<question type=\"truefalse\">\n</quiz>\n"])
+        let result = try await QuizProcess.run(["import", "bad.xml"], in: root)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("bad.xml:") && result.stderr.contains("nothing was written"))
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Quizzes/bad.yaml").path))
     }
 }
 
