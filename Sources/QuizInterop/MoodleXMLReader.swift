@@ -162,15 +162,12 @@ public struct MoodleXMLReader: Sendable {
             warnOnce("\(where_): an embedded file (@@PLUGINFILE@@) is kept as a link and not imported")
         }
         if format == "html" || format == "moodle_auto_format" {
-            if raw.contains("<") {
-                warnOnce("\(where_): HTML reduced to plain text")
+            // Common tags become Markdown (an image keeps its source as a Markdown image); others are reduced to their text.
+            let converted = HTMLToMarkdown(html: raw)
+            if !converted.unconverted.isEmpty {
+                warnOnce("\(where_): HTML <\(converted.unconverted.joined(separator: ">, <"))> reduced to its text")
             }
-            // An image's source is kept as a Markdown image before the tags are dropped.
-            var kept = raw
-            if let image = try? NSRegularExpression(pattern: "<img[^>]*?src=\"([^\"]*)\"[^>]*>", options: [.caseInsensitive]) {
-                kept = image.stringByReplacingMatches(in: raw, range: NSRange(raw.startIndex..., in: raw), withTemplate: "![]($1)")
-            }
-            out = GIFTReader.reduced(html: kept)
+            out = converted.markdown
         }
         return out.trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -37,8 +37,8 @@ import Testing
             Issue.record("multichoice.xml did not give a single-answer question")
             return
         }
-        #expect(choices.map(\.text) == ["![](@@PLUGINFILE@@/flag-uk.jpg) English", "![](@@PLUGINFILE@@/flag-france.jpg) French",
-                                        "![](@@PLUGINFILE@@/flag-german.jpg) German", "![](@@PLUGINFILE@@/flag-denmark.jpg) Danish"])
+        #expect(choices.map(\.text) == ["![British Flag](@@PLUGINFILE@@/flag-uk.jpg) English", "![French flag](@@PLUGINFILE@@/flag-france.jpg) French",
+                                        "![German flag](@@PLUGINFILE@@/flag-german.jpg) German", "![Denmark flag](@@PLUGINFILE@@/flag-denmark.jpg) Danish"])
         #expect(answer == 1)
         #expect(choices[1].feedback == "Yes, well done!")
 
@@ -72,7 +72,7 @@ import Testing
             <answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer>
             </question></quiz>
             """)
-        #expect(reader.entries.first?.question.prompt == "Is this a cat? ![](@@PLUGINFILE@@/cat.png)")
+        #expect(reader.entries.first?.question.prompt == "Is this a cat? ![cat](@@PLUGINFILE@@/cat.png)")
         #expect(reader.warnings.contains { $0.contains("@@PLUGINFILE@@") && $0.contains("\"Pic\"") })
     }
 
