@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let package = Package(
@@ -11,10 +11,16 @@ let package = Package(
         .library(name: "QuizInterop", targets: ["QuizInterop"]),
         .library(name: "QuizApp", targets: ["QuizApp"]),
     ],
+    // `swift build --traits PostgreSQL` adds stores on a PostgreSQL server (docs/teachers.md); the
+    // default build compiles no SwiftNIO.
+    traits: [
+        .trait(name: "PostgreSQL", description: "Attempts stores on a PostgreSQL server (postgresql:// URLs), through postgres-nio"),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -38,7 +44,18 @@ let package = Package(
         ),
         .target(name: "QuizRecords"),
         .target(name: "QuizStore", dependencies: ["QuizRecords", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "QuizApp", dependencies: ["QuizKit", "QuizLint", "QuizInterop", "QuizRecords", "QuizStore"]),
+        // Its store code is compiled only with the PostgreSQL trait; without it, only the URL parsing.
+        .target(
+            name: "QuizPostgres",
+            dependencies: [
+                "QuizRecords",
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
+            ]
+        ),
+        .target(
+            name: "QuizApp",
+            dependencies: ["QuizKit", "QuizLint", "QuizInterop", "QuizRecords", "QuizStore", "QuizPostgres"]
+        ),
         // Lint speed against a bare libyaml scan: Benchmarks/README.md.
         .executableTarget(
             name: "quiz-bench",
@@ -64,16 +81,26 @@ let package = Package(
             ],
             exclude: ["Fixtures", "Expected"]
         ),
-        .testTarget(name: "QuizAppTests", dependencies: ["QuizApp", "QuizKit", "QuizRecords", "QuizStore"]),
+        .testTarget(name: "QuizAppTests", dependencies: ["QuizApp", "QuizKit", "QuizRecords", "QuizStore", "QuizPostgres"]),
         .testTarget(
             name: "QuizCLITests",
             dependencies: ["quiz", "QuizKit", "QuizTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "QuizLintTests", dependencies: ["QuizLint", "QuizKit", "QuizTestSupport"], exclude: ["Expected"]),
+        // The checks every AttemptStore passes, run by the SQLite and the PostgreSQL suites.
+        .target(name: "StoreContract", dependencies: ["QuizRecords"], path: "Tests/StoreContract"),
         .testTarget(
             name: "QuizStoreTests",
-            dependencies: ["QuizStore", "QuizRecords", "QuizKit", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["QuizStore", "QuizRecords", "QuizKit", "StoreContract", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]
+        ),
+        // Runs against the server in QUIZ_TEST_PG (Scripts/pg-test-cluster); skips without it.
+        .testTarget(
+            name: "QuizPostgresTests",
+            dependencies: [
+                "quiz", "QuizPostgres", "QuizRecords", "QuizApp", "StoreContract",
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -14,6 +14,7 @@ struct AttemptRecorder {
     /// Records `attempt` with its questions, each placed in the lesson section it belongs to.
     static func start(_ attempt: AttemptRecord, items: [SessionQuestion], places: [(lesson: String, section: String)],
                       store: any AttemptStore) throws -> AttemptRecorder {
+        var attempt = attempt
         var rows: [AttemptQuestionRecord] = []
         for (item, place) in zip(items, places) {
             rows.append(AttemptQuestionRecord(attemptID: attempt.id, position: item.position, questionID: item.question.id,
@@ -21,8 +22,20 @@ struct AttemptRecorder {
                                               presentation: try JSONDocument.compact(item.presentation),
                                               maxPoints: item.question.points))
         }
-        try store.create(attempt, questions: rows)
-        return AttemptRecorder(store: store, attemptID: attempt.id)
+        // Ids are random, drawn by each client: on a server shared by a class, one may already be
+        // taken (once in trillions of draws); the attempt is recorded under a fresh one.
+        var retries = 0
+        while true {
+            do {
+                try store.create(attempt, questions: rows)
+                return AttemptRecorder(store: store, attemptID: attempt.id)
+            } catch {
+                guard case .idTaken = error, retries < 3 else { throw error }
+                retries += 1
+                attempt.id = AttemptRecord.newID()
+                for index in rows.indices { rows[index].attemptID = attempt.id }
+            }
+        }
     }
 
     /// Saves what the learner has given for the question at `position` (1-based).

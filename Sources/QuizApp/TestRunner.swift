@@ -29,7 +29,7 @@ public struct TestRunner {
         let items = AttemptPlan.test(test, in: bank, root: root, seed: seed)
         guard !items.isEmpty else { throw UserError("test \(bank.id)/\(test.id) draws no questions") }
         let limit = timed ? test.timeLimit : nil
-        let attempt = AttemptRecord(kind: .test, bank: bank.id, test: test.id, title: test.title,
+        var attempt = AttemptRecord(kind: .test, bank: bank.id, test: test.id, title: test.title,
                                     seed: Int64(bitPattern: seed), startedAt: Date(), timeLimit: limit,
                                     remaining: limit.map(Double.init), passMark: test.passMark, penalty: test.penalty,
                                     learner: learner)
@@ -38,6 +38,7 @@ public struct TestRunner {
             return (lesson: key?.lesson ?? bank.lesson, section: key?.section ?? item.question.section)
         }
         let recorder = try AttemptRecorder.start(attempt, items: items, places: places, store: store)
+        attempt.id = recorder.attemptID  // another, should the drawn id have been taken
         let settings = TestSession.Settings(title: test.title, subtitle: bank.title, seed: seed, timeLimit: limit.map(Double.init),
                                             passMark: test.passMark, penalty: test.penalty,
                                             immediateFeedback: test.feedback == .immediate)

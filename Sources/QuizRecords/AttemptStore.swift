@@ -48,6 +48,11 @@ public protocol AttemptStore: Sendable {
     /// The study progress of a lesson's sections, in the order they were first shown.
     func progress(lesson: String) throws(StoreError) -> [SectionProgressRecord]
 
+    /// Throws `.needsTeacher` when this store shows the caller only their own learner's attempts, so
+    /// that a read of the whole class (`report --all`, `stats`) would pass a part off as the whole.
+    /// A store of one learner's own file returns.
+    func requireClassAccess() throws(StoreError)
+
     // MARK: Streams
 
     /// Calls `body` once per attempt passing `filter`, oldest first, with its questions and
@@ -73,6 +78,9 @@ public struct AttemptRows: Hashable, Sendable {
 }
 
 extension AttemptStore {
+    /// A store in a file holds one learner's attempts, all visible.
+    public func requireClassAccess() throws(StoreError) {}
+
     /// Every attempt matching the given fields (nil matches anything), oldest first.
     public func attempts(bank: String? = nil, test: String? = nil,
                          kind: AttemptRecord.Kind? = nil) throws(StoreError) -> [AttemptRecord] {

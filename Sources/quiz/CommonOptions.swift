@@ -41,11 +41,19 @@ struct CommonOptions: ParsableArguments {
         try storeLocation.open()
     }
 
+    /// Opens the store for a read of every learner's attempts (`report --all`, `stats`): on a
+    /// database server, only a teacher's role sees them all, and anyone else is told so.
+    func openClassStore() throws(StoreError) -> any AttemptStore {
+        let store = try openStore()
+        try store.requireClassAccess()
+        return store
+    }
+
     /// How to write a follow-up command so that it works when pasted: with this command's `--root` and `--store`.
     var hint: CommandHint { CommandHint(root: root, store: store) }
 
-    /// The store's file, as messages name it.
-    var storeName: String { storeLocation.url.path }
+    /// The store's file (or its URL without the password), as messages name it.
+    var storeName: String { storeLocation.name }
 
     /// The attempt whose id starts with `prefix`; when none or several do, a message naming the store searched.
     func attempt(matching prefix: String, in store: any AttemptStore) throws -> AttemptRecord {

@@ -40,7 +40,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try common.openStore()
+        let store = try all ? common.openClassStore() : common.openStore()
         let root = try common.course().load()
         let text: String
         if all, let reference = test {

@@ -37,7 +37,7 @@ struct StatsCommand: ParsableCommand {
             sinceDate = day
         }
         let pool = TestDraw(test: test, in: bank, root: root).pool
-        let report = try TestStatistics.analyse(test, in: bank, pool: pool, since: sinceDate, store: try common.openStore())
+        let report = try TestStatistics.analyse(test, in: bank, pool: pool, since: sinceDate, store: try common.openClassStore())
         switch format {
         case .json: Terminal.write(try report.json())
         case .text: Terminal.write(StatsText.render(report, questions: pool, width: Terminal.width))
