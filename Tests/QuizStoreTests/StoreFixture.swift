@@ -1,6 +1,7 @@
 import Foundation
 import QuizRecords
 import QuizStore
+import StoreContract
 
 /// A private temporary folder for one test, removed when the fixture goes away,
 /// with helpers that build attempts the way a session would.
@@ -29,35 +30,24 @@ final class StoreFixture {
         try SQLiteStore(url: url(name))
     }
 
-    /// A fixed instant, `seconds` after 2026-11-29T10:00:00Z (whole milliseconds survive storage).
-    static func time(_ seconds: Double = 0) -> Date {
-        Date(timeIntervalSince1970: 1_795_946_400 + seconds)
-    }
+    // The records a session would write, shared with every store's contract checks.
+
+    static func time(_ seconds: Double = 0) -> Date { StoreContract.time(seconds) }
 
     static func attempt(
         id: String = AttemptRecord.newID(), kind: AttemptRecord.Kind = .test,
         bank: String = "websockets-sse-polling", test: String? = "practice",
         lesson: String? = nil, startedAt: Date = time()
     ) -> AttemptRecord {
-        AttemptRecord(
-            id: id, kind: kind, bank: bank, test: test, lesson: lesson, title: "Practice test",
-            seed: 42, startedAt: startedAt, timeLimit: 420, remaining: 420, passMark: 70)
+        StoreContract.attempt(id: id, kind: kind, bank: bank, test: test, lesson: lesson, startedAt: startedAt)
     }
 
     static func questions(of attemptID: String, count: Int = 3) -> [AttemptQuestionRecord] {
-        (1...count).map { position in
-            AttemptQuestionRecord(
-                attemptID: attemptID, position: position, questionID: "q\(position)",
-                section: "polling--client-pull", lesson: "websockets-sse-polling",
-                presentation: #"{"order":[2,1,3]}"#, maxPoints: 1)
-        }
+        StoreContract.questions(of: attemptID, count: count)
     }
 
     static func response(_ attemptID: String, _ position: Int, _ text: String? = "B") -> ResponseRecord {
-        ResponseRecord(
-            attemptID: attemptID, position: position, response: text, points: text == nil ? 0 : 1,
-            correct: text.map { $0 == "B" }, timeSpent: 12.5, flagged: false, tries: 1,
-            firstTryCorrect: text.map { $0 == "B" }, answeredAt: time(Double(position)))
+        StoreContract.response(attemptID, position, text)
     }
 
     static func bytes(of url: URL) throws -> Data {
