@@ -174,7 +174,8 @@ public struct MoodleXMLReader: Sendable {
     /// element, or a file in UTF-16, which this scan could not read. A plain `<!DOCTYPE quiz>`, which
     /// hand-edited files carry, declares nothing and passes. Nil when the prolog is safe to parse.
     static func prologFinding(_ data: Data, file: String) -> GIFTReader.Finding? {
-        let bytes = [UInt8](data.prefix(1 << 20))
+        // The whole file: only the prolog is walked, but it may be long, and a DOCTYPE anywhere in it counts.
+        let bytes = [UInt8](data)
         if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.prefix(2).contains(0) {
             return .init(file: file, line: 1, column: 1, message: "the file is not UTF-8 (it looks like UTF-16); save it as UTF-8, as Moodle writes it")
         }

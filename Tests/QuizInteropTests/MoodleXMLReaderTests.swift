@@ -100,6 +100,10 @@ import Testing
                 + "which import refuses (they could read other files or expand without end); delete the DOCTYPE, or reduce it to <!DOCTYPE quiz>"],
                 "\(doctype)")
         }
+        // However long the comments before it, a DOCTYPE is still seen.
+        let late = read("<!--" + String(repeating: "padding ", count: 200_000) + "-->\n<!DOCTYPE quiz SYSTEM \"q.dtd\">\n" + Self.trueFalse)
+        #expect(late.entries.isEmpty)
+        #expect(late.findings.map(\.line) == [2])
         let entity = read("<?xml version=\"1.0\"?>\n<!ENTITY e \"x\">\n" + Self.trueFalse)
         #expect(entity.findings.map(\.line) == [2])
         #expect(entity.findings.first?.message.contains("delete it") == true)
