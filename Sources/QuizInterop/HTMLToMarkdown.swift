@@ -140,7 +140,9 @@ private struct Converter {
             case "&": escape = Self.startsEntity(chars[(index + 1)...])
             // At a line's start: a heading, list item, rule or underline needs a space, the line's end or
             // another of the mark next (`-5` and `+1` stay); a quote needs nothing.
-            case "#", "-", "+", "=": escape = lineStart && (next == nil || next == " " || next == character)
+            case "#", "-", "+": escape = lineStart && (next == nil || next == " " || next == character)
+            // `=` only underlines a line above it: a choice that is just `==` stays as written.
+            case "=": escape = lineStart && previous == "\n" && (next == nil || next == " " || next == character)
             case ">": escape = lineStart
             case ".", ")": escape = index == numberEnd
             // Before `[` a `!` would start an image (a link's `[` from a tag gets its `!` escaped there).

@@ -108,6 +108,7 @@ import Testing
         "<p>+ not a list</p>",
         "<p>&gt; not a quote</p>",
         "<p>===</p>",
+        "<p>a<br>===<br>b</p>",
         "<p>intro<br># not a heading<br>- nor a list<br>3. nor this</p>",
         "<p>`not code` and ``two``</p>",
         "<p>[x](y) and ![alt](pic.png) are text</p>",
@@ -134,6 +135,8 @@ import Testing
         // Authors edit the imported YAML, so backslashes go only where they are needed.
         #expect(HTMLToMarkdown(html: "<p>1.0 and -5, snake_case, a < b & c, Wow!</p>").markdown == "1.0 and -5, snake_case, a < b & c, Wow!")
         #expect(HTMLToMarkdown(html: "<p>-5 degrees</p><p>+1 vote</p>").markdown == "-5 degrees\n\n+1 vote")
+        #expect(HTMLToMarkdown(html: "==").markdown == "==")
+        #expect(HTMLToMarkdown(html: "a<br>==").markdown == "a\\\n\\==")
     }
 
     @Test func markupTheHTMLHadIsKeptAroundEscapedText() {
