@@ -353,19 +353,25 @@ func seedAttempts(count: Int, root path: String, store storePath: String) {
     var rng = SeededGenerator(seed: 7)
     var batch: [AttemptRows] = []
     let start = Date(timeIntervalSince1970: 1_790_000_000)
+    // Drawing a test and encoding its layouts costs more than storing it: a million attempts
+    // reuse a few thousand draws (each attempt still answers its own way).
+    var draws: [Int: [(position: Int, question: Question, presentation: String)]] = [:]
     for i in 0..<count {
-        let items = AttemptPlan.test(test, in: bank, root: root, seed: UInt64(i + 1))
+        let seed = i % 4096 + 1
+        let items = draws[seed] ?? AttemptPlan.test(test, in: bank, root: root, seed: UInt64(seed)).map { item in
+            do { return (item.position, item.question, try JSONDocument.compact(item.presentation)) } catch { fail("\(item.question.id): \(error)") }
+        }
+        draws[seed] = items
         let ability = Double(rng.next() % 1000) / 1000
         let attempt = AttemptRecord(kind: .test, bank: bank.id, test: test.id, title: test.title,
-                                    seed: Int64(i + 1), startedAt: start.addingTimeInterval(Double(i) * 60),
+                                    seed: Int64(seed), startedAt: start.addingTimeInterval(Double(i) * 60),
                                     submittedAt: start.addingTimeInterval(Double(i) * 60 + 300), timeLimit: test.timeLimit,
                                     elapsed: 300, status: .submitted, passMark: test.passMark)
         var questions: [AttemptQuestionRecord] = []
         var responses: [ResponseRecord] = []
         for item in items {
             let q = item.question
-            let presentation: String
-            do { presentation = try JSONDocument.compact(item.presentation) } catch { fail("\(q.id): \(error)") }
+            let presentation = item.presentation
             questions.append(AttemptQuestionRecord(attemptID: attempt.id, position: item.position, questionID: q.id,
                                                    section: q.section, lesson: bank.lesson, presentation: presentation, maxPoints: q.points))
             let roll = Double(rng.next() % 1000) / 1000
@@ -387,7 +393,7 @@ func seedAttempts(count: Int, root path: String, store storePath: String) {
                                             tries: 1, answeredAt: attempt.startedAt))
         }
         batch.append(AttemptRows(attempt: attempt, questions: questions, responses: responses))
-        if batch.count == 2_000 || i == count - 1 {
+        if batch.count == 5_000 || i == count - 1 {
             do { try store.importAttempts(batch) } catch { fail("\(storePath): \(error)") }
             batch.removeAll(keepingCapacity: true)
         }

@@ -57,8 +57,13 @@ public struct StatsQuery: Sendable, Hashable {
         return values
     }
 
-    /// The CTEs every statement starts from: `finished` (the attempts), `item` (their questions,
-    /// each with its points x, 0 when unanswered) and `scored` (each attempt's total t and maximum m).
+    /// The CTEs every statement starts from: `finished` (the attempts), `scored` (each with its
+    /// total t, the sum of its responses' points, and its maximum m, the sum of its questions'),
+    /// and `item` (each question drawn into them, with its points x, 0 when unanswered, and t).
+    ///
+    /// `scored` is MATERIALIZED (SQLite 3.35 and PostgreSQL 12 read the word alike) so that each
+    /// attempt's sums are taken once, by ranges of the (attempt_id, position) keys, and never
+    /// again for each of its questions; every other step is a join along those same keys.
     private func items(_ p: Placeholder) -> String {
         let since = since == nil ? "" : " AND a.started_at >= \(p(5))"
         return """
@@ -67,18 +72,20 @@ public struct StatsQuery: Sendable, Hashable {
                 WHERE a.kind = 'test' AND a.bank = \(p(1)) AND a.test = \(p(2))
                   AND a.status IN (\(p(3)), \(p(4)))\(since)
             ),
+            scored AS MATERIALIZED (
+                SELECT f.id, f.learner,
+                       (SELECT COALESCE(SUM(r.points), 0.0) FROM response r WHERE r.attempt_id = f.id) AS t,
+                       (SELECT COALESCE(SUM(q.max_points), 0.0) FROM attempt_question q WHERE q.attempt_id = f.id) AS m
+                FROM finished f
+            ),
             item AS (
-                SELECT q.attempt_id, q.question_id, q.max_points,
+                SELECT s.id AS attempt_id, s.t, q.question_id, q.max_points,
                        COALESCE(r.points, 0.0) AS x,
                        CASE WHEN r.response IS NULL THEN 1 ELSE 0 END AS blank,
                        r.response
-                FROM finished f
-                JOIN attempt_question q ON q.attempt_id = f.id
+                FROM scored s
+                JOIN attempt_question q ON q.attempt_id = s.id
                 LEFT JOIN response r ON r.attempt_id = q.attempt_id AND r.position = q.position
-            ),
-            scored AS (
-                SELECT item.attempt_id, SUM(item.x) AS t, SUM(item.max_points) AS m
-                FROM item GROUP BY item.attempt_id
             )
             """
     }
@@ -88,9 +95,8 @@ public struct StatsQuery: Sendable, Hashable {
         """
         \(items(p)),
         graded AS (
-            SELECT f.learner, COALESCE(s.t, 0.0) AS t,
-                   CASE WHEN s.m > 0 AND s.t > 0 THEN s.t / s.m * 100 ELSE 0.0 END AS pct
-            FROM finished f LEFT JOIN scored s ON s.attempt_id = f.id
+            SELECT s.learner, s.t, CASE WHEN s.m > 0 AND s.t > 0 THEN s.t / s.m * 100 ELSE 0.0 END AS pct
+            FROM scored s
         )
         SELECT COUNT(*), COUNT(DISTINCT learner), SUM(CASE WHEN learner IS NULL THEN 1 ELSE 0 END),
                SUM(pct), SUM(pct * pct), MIN(pct), MAX(pct),
@@ -105,9 +111,9 @@ public struct StatsQuery: Sendable, Hashable {
         \(items(p))
         SELECT i.question_id, COUNT(*), SUM(i.max_points), SUM(i.blank),
                SUM(i.x), SUM(i.x * i.x), MIN(i.x), MAX(i.x),
-               SUM(s.t - i.x), SUM((s.t - i.x) * (s.t - i.x)), MIN(s.t - i.x), MAX(s.t - i.x),
-               SUM(i.x * (s.t - i.x))
-        FROM item i JOIN scored s ON s.attempt_id = i.attempt_id
+               SUM(i.t - i.x), SUM((i.t - i.x) * (i.t - i.x)), MIN(i.t - i.x), MAX(i.t - i.x),
+               SUM(i.x * (i.t - i.x))
+        FROM item i
         GROUP BY i.question_id
         """
     }
@@ -116,9 +122,7 @@ public struct StatsQuery: Sendable, Hashable {
     public func scoresSQL(_ p: Placeholder) -> String {
         """
         \(items(p))
-        SELECT f.id, COALESCE(SUM(i.x), 0.0), COALESCE(SUM(i.max_points), 0.0)
-        FROM finished f LEFT JOIN item i ON i.attempt_id = f.id
-        GROUP BY f.id
+        SELECT s.id, s.t, s.m FROM scored s
         """
     }
 
