@@ -87,7 +87,19 @@ public enum NegativeStemRule: Rule {
             }
             return words.contains { word in
                 var word = word
-                return word.withUTF8 { w in w.isEmpty || memmem(base, bytes.count, w.baseAddress, w.count) != nil }
+                return word.withUTF8 { w in
+                    guard let first = w.first else { return true }
+                    guard w.count <= bytes.count else { return false }
+                    // Each place the word's first byte occurs, then the rest of it compared.
+                    let last = bytes.count - w.count
+                    var offset = 0
+                    while offset <= last, let hit = memchr(base + offset, Int32(first), last - offset + 1) {
+                        let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                        if memcmp(base + at, w.baseAddress!, w.count) == 0 { return true }
+                        offset = at + 1
+                    }
+                    return false
+                }
             }
         }
     }
