@@ -3,8 +3,9 @@ import Foundation
 import Glibc
 #endif
 
-/// One run of `quiz`, measured as the kernel counts it for that child alone: wall time, CPU time and peak
-/// resident memory (`wait4`'s `rusage`, so neither the test runner nor the other tests' children count).
+/// One run of `quiz`, measured for that child alone: wall time, CPU time (`wait4`'s `rusage`, so neither the
+/// test runner nor the other tests' children count) and peak resident memory (its `VmHWM`, sampled every
+/// few milliseconds while it runs).
 ///
 /// Output goes to files rather than pipes, so a run that prints hundreds of thousands of findings cannot
 /// block on a full pipe, and a run past its deadline is killed.
@@ -16,7 +17,7 @@ struct MeasuredRun {
     var seconds: Double
     /// User plus system time of the child, all its threads.
     var cpuSeconds: Double
-    /// Peak resident set of the child, in megabytes (`ru_maxrss`).
+    /// Peak resident set of the child, in megabytes (the last `VmHWM` read before it exited).
     var peakMB: Double
 
     struct Overdue: Error, CustomStringConvertible {
@@ -74,7 +75,17 @@ struct MeasuredRun {
         var status: Int32 = 0
         var usage = rusage()
         var killed = false
+        var peakKB = 0
         while true {
+            // The peak is quiz's own high-water mark, sampled while it runs: `ru_maxrss` would not do, since
+            // posix_spawn's child shares the test runner's memory until exec, and Linux counts that peak too.
+            // Only once quiz runs: before its exec the status is the shell's, or the runner's it shares.
+            if let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+               status.hasPrefix("Name:\tquiz\n"),
+               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+               let kb = Int(line.dropFirst("VmHWM:".count).filter(\.isNumber)) {
+                peakKB = max(peakKB, kb)
+            }
             let reaped = wait4(pid, &status, WNOHANG, &usage)
             if reaped == pid { break }
             if reaped < 0 && errno != EINTR { throw SpawnFailed(code: errno) }
@@ -94,6 +105,6 @@ struct MeasuredRun {
             stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "",
             seconds: seconds,
             cpuSeconds: secs(usage.ru_utime) + secs(usage.ru_stime),
-            peakMB: Double(usage.ru_maxrss) / 1024)
+            peakMB: Double(peakKB) / 1024)
     }
 }
