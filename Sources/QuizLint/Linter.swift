@@ -72,8 +72,14 @@ public enum Linter {
             let places = bank.questions.map(\.place) + bank.tests.map(\.place)
             let starts = places.map(\.start.line).sorted()
             for p in places {
-                let nextStart = starts.first { $0 > p.start.line }
-                ends[p.start.line] = min(p.end.line, (nextStart ?? Int.max) - 1)
+                // The first start past this one, by binary search: a scan per item is quadratic in a big bank.
+                var low = 0, high = starts.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if starts[mid] > p.start.line { high = mid } else { low = mid + 1 }
+                }
+                let nextStart = low < starts.count ? starts[low] : Int.max
+                ends[p.start.line] = min(p.end.line, nextStart - 1)
             }
         }
         return InlineDisables(text: text, file: file) { ends[$0] }

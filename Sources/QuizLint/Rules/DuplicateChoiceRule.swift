@@ -75,6 +75,13 @@ public enum DuplicateChoiceRule: Rule {
         }
     }
 
+    /// `fingerprint` as a dictionary key.
+    private struct Fingerprint: Hashable {
+        var count: Int
+        var sum: UInt64
+        init(_ print: (Int, UInt64)) { (count, sum) = print }
+    }
+
     public static func check(_ root: ContentRoot) -> [Finding] {
         var findings: [Finding] = []
         for bank in root.usableBanks {
@@ -87,12 +94,25 @@ public enum DuplicateChoiceRule: Rule {
                 case .match(let pairs): entries = pairs.map { ($0.left, $0.mark) }; noun = "left side"
                 default: continue
                 }
-                // A cheap fingerprint first; texts are normalized only when two fingerprints agree.
-                let prints = entries.map { fingerprint($0.0) }
+                // A cheap fingerprint first; texts are normalized only once two fingerprints agree. Earlier
+                // entries are found in dictionaries, not by a scan: a question may have thousands of choices.
+                var firstWithPrint: [Fingerprint: Int] = [:]
+                var firstWithText: [String: Int] = [:]
+                var promoted: Set<Fingerprint> = []
                 for i in entries.indices where !entries[i].0.isEmpty {
-                    guard let first = (0..<i).first(where: { j in
-                        !entries[j].0.isEmpty && prints[j] == prints[i] && normalized(entries[j].0) == normalized(entries[i].0)
-                    }) else { continue }
+                    let print = Fingerprint(fingerprint(entries[i].0))
+                    guard let holder = firstWithPrint[print] else {
+                        firstWithPrint[print] = i
+                        continue
+                    }
+                    // Equal texts have equal fingerprints: the earlier equal text is the fingerprint's first
+                    // holder or was normalized since.
+                    if promoted.insert(print).inserted { firstWithText[normalized(entries[holder].0)] = holder }
+                    let mine = normalized(entries[i].0)
+                    guard let first = firstWithText[mine] else {
+                        firstWithText[mine] = i
+                        continue
+                    }
                     let (text, mark) = entries[i]
                     findings.append(root.finding(bank.file, mark, .duplicateChoice,
                         "\(noun) \(i + 1) \"\(text)\" repeats \(noun) \(first + 1) of question \"\(q.id)\"; make each \(noun) different"))
