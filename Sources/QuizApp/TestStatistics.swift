@@ -4,18 +4,29 @@ import QuizRecords
 
 /// Item analysis of one practice test over its submitted and expired attempts.
 ///
-/// The store sums the attempts in SQL (`AttemptStore.testAggregates`, the same statements on
-/// every database), so however many attempts there are, what reaches this process is a few
-/// rows per question; here only the last arithmetic is done. ``analyseStreaming`` walks every
-/// attempt instead and folds it into `ItemAnalysis`: the reference the SQL path is tested against.
+/// On a database server the store sums the attempts in SQL (`AttemptStore.testAggregates`, the
+/// same statements on every database), so however many attempts there are, what reaches this
+/// process is a few rows per question; here only the last arithmetic is done. On a SQLite file
+/// ``analyseStreaming`` walks every attempt and folds it into `ItemAnalysis` on a second thread,
+/// which costs less there than SQLite's join of every response to its question (measured in
+/// Benchmarks/README.md). Each path is tested against the other.
 public enum TestStatistics {
     /// Attempts handed to the analysing thread at a time.
     static let batchSize = 256
 
     /// Analyses every finished attempt of `test` started on or after `since`, over the questions
-    /// of its draw `pool`, from sums the store computes.
+    /// of its draw `pool`: from sums a database server computes, or by walking a SQLite file
+    /// (``AttemptStore/aggregatesOnServer``). Both give the same figures.
     public static func analyse(_ test: PracticeTest, in bank: Bank, pool: [Question], since: Date?,
                                store: any AttemptStore) throws -> StatsReport {
+        store.aggregatesOnServer
+            ? try analyseInSQL(test, in: bank, pool: pool, since: since, store: store)
+            : try analyseStreaming(test, in: bank, pool: pool, since: since, store: store)
+    }
+
+    /// The analysis from the sums ``AttemptStore/testAggregates(_:)`` returns.
+    public static func analyseInSQL(_ test: PracticeTest, in bank: Bank, pool: [Question], since: Date?,
+                                    store: any AttemptStore) throws -> StatsReport {
         let query = StatsQuery(bank: bank.id, test: test.id, since: since,
                                tallied: Self.unique(pool.filter { $0.type == .single || $0.type == .multiple }.map(\.id)),
                                pool: Self.unique(pool.map(\.id)))

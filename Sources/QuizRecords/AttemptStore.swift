@@ -62,6 +62,12 @@ public protocol AttemptStore: Sendable {
 
     // MARK: Aggregates
 
+    /// Whether ``testAggregates(_:)`` is the cheaper way to item analysis on this store: true for a
+    /// database server, which joins and sums on its own cores so that only a few rows per question
+    /// cross the network; false for a SQLite file, where joining every response to its question
+    /// costs more than walking the attempts one at a time in key order (`quiz stats` then walks).
+    var aggregatesOnServer: Bool { get }
+
     /// The sums item analysis needs over the submitted and expired attempts of `query`'s test,
     /// computed by the database: run ``StatsQuery``'s statements, in one read transaction, with
     /// the store's placeholders. The figures must equal what walking the same attempts with
