@@ -34,15 +34,22 @@ struct CorpusReplayTests {
         #expect(modes == Set(FuzzInput.Mode.allCases.map(\.rawValue)), "modes covered: \(modes.sorted())")
     }
 
-    @Test("No corpus or regression input crashes the loader, the rules or the reporters")
-    func replay() throws {
+    @Test("The regression inputs are there")
+    func regressionsPresent() {
         #expect(!Self.inputs(in: Self.regressions).isEmpty)
-        for url in Self.inputs() + Self.inputs(in: Self.regressions) {
-            let rendered = FuzzInput.run(Array(try Data(contentsOf: url)))
-            // Every non-empty input produces a course and so a report in every format.
-            if try !Data(contentsOf: url).isEmpty {
-                #expect(rendered.count >= Reporters.all.count, "\(url.lastPathComponent) produced no report")
-            }
+    }
+
+    /// One case per file (they run in parallel), named by the file so a failure says which input.
+    @Test("No corpus or regression input crashes the loader, the rules or the reporters",
+          arguments: inputs().map(\.lastPathComponent) + inputs(in: regressions).map { "Regressions/" + $0.lastPathComponent })
+    func replay(_ name: String) throws {
+        let url = name.hasPrefix("Regressions/")
+            ? Self.folder.appendingPathComponent(name) : Self.corpus.appendingPathComponent(name)
+        let bytes = Array(try Data(contentsOf: url))
+        let rendered = FuzzInput.run(bytes)
+        // Every non-empty input makes a course folder and so a report in every format.
+        if !bytes.isEmpty {
+            #expect(rendered.count >= Reporters.all.count, "\(name) produced no report")
         }
     }
 }
