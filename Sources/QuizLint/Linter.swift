@@ -1,5 +1,6 @@
 import Foundation
 import QuizKit
+import QuizYAML
 
 /// Runs every rule over a loaded content root and applies the configuration and inline disables.
 public enum Linter {
@@ -60,7 +61,7 @@ public enum Linter {
 
     static func inlineDisables(file: String, root: ContentRoot) -> InlineDisables {
         guard file != Configuration.fileName, !root.brokenFiles.contains(file),
-              let data = FileManager.default.contents(atPath: root.url.appendingPathComponent(file).path) else {
+              let data = (try? YAMLParser.readFile(root.url.appendingPathComponent(file))).map({ Data($0) }) else {
             return InlineDisables(text: "", file: file) { _ in nil }
         }
         // Most files have no directive: look for one in the bytes before decoding the whole file
