@@ -70,6 +70,12 @@ public struct ContentRoot: Sendable {
         return root
     }
 
+    /// Reads one more content file into the root (a lesson a bank links to, say) and lists it in `files`.
+    public mutating func add(_ file: String) {
+        files.insert(file, at: files.firstIndex { $0 > file } ?? files.count)
+        read(file)
+    }
+
     /// Reads one content file into the root: a lesson, or a bank decoded while libyaml reads it.
     mutating func read(_ file: String) {
         let fileURL = url.appendingPathComponent(file)
