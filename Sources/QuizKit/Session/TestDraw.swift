@@ -21,10 +21,33 @@ public struct TestDraw: Sendable {
         return out
     }
 
+    /// Which of the pool's sections each pool question is in, parallel to `poolIndices`: numbers
+    /// that are equal exactly when the sections are, so grouping needs no hashing.
+    var poolGroups: [Int]
+
     public init(test: PracticeTest, in bank: Bank, root: ContentRoot) {
+        let keys = root.sectionKeys(of: bank)
+        let questions = bank.questions
+        var numbers: [SectionKey?: Int] = [:]
+        self.init(test: test, in: bank, count: questions.count,
+                  section: { i in
+                      let key = keys[i]
+                      if let n = numbers[key] { return (key, n) }
+                      numbers[key] = numbers.count
+                      return (key, numbers.count - 1)
+                  },
+                  isValid: { questions[$0].isValid },
+                  hasTag: { i, tags in questions[i].tags.contains(where: tags.contains) }, difficulty: { questions[$0].difficulty })
+    }
+
+    /// The pool of `test` among `count` questions known only by what a draw asks of each, by position:
+    /// the section it resolves to (with a number from 0 that is equal exactly when the sections are),
+    /// whether it can be asked, whether it has one of some tags, its difficulty.
+    /// A draw built from a bank's index this way holds `bank` without its questions: use ``positions(using:)``.
+    public init(test: PracticeTest, in bank: Bank, count: Int, section: (Int) -> (key: SectionKey?, number: Int),
+                isValid: (Int) -> Bool, hasTag: (Int, [String]) -> Bool, difficulty: (Int) -> Difficulty?) {
         self.bank = bank
         self.test = test
-        let keys = root.sectionKeys(of: bank)
         let wanted = test.pool.sections.map { refs in
             Set(refs.map { ref -> SectionKey in
                 let (l, s) = ContentRoot.split(ref, lesson: bank.lesson)
@@ -33,31 +56,42 @@ public struct TestDraw: Sendable {
         }
         var indices: [Int] = []
         var sections: [SectionKey?] = []
-        for (i, q) in bank.questions.enumerated() {
+        var groups: [Int] = []
+        var inPool: [Bool?] = []  // by section number: whether `from`'s sections hold it
+        for i in 0..<count {
             // A question the loader found unusable is never drawn, whatever lint's configuration says.
-            guard q.isValid else { continue }
-            let key = keys[i]
-            if let wanted, !(key.map { wanted.contains($0) } ?? false) { continue }
-            if let tags = test.pool.tags, !q.tags.contains(where: tags.contains) { continue }
-            if let levels = test.pool.difficulty, !(q.difficulty.map(levels.contains) ?? false) { continue }
+            guard isValid(i) else { continue }
+            let (key, number) = section(i)
+            if let wanted {
+                if number >= inPool.count { inPool += Array(repeating: nil, count: number + 1 - inPool.count) }
+                let held = inPool[number] ?? (key.map { wanted.contains($0) } ?? false)
+                inPool[number] = held
+                if !held { continue }
+            }
+            if let tags = test.pool.tags, !hasTag(i, tags) { continue }
+            if let levels = test.pool.difficulty, !(difficulty(i).map(levels.contains) ?? false) { continue }
             indices.append(i)
             sections.append(key)
+            groups.append(number)
         }
         poolIndices = indices
         poolSections = sections
+        poolGroups = groups
     }
 
     /// Pool positions grouped by section, sections in order of first appearance in the bank.
     public var groups: [(section: SectionKey?, indices: [Int])] {
         var order: [SectionKey?] = []
-        var slots: [SectionKey?: Int] = [:]
+        var slots: [Int] = []  // by section number: its place in `out`, or -1
         var out: [[Int]] = []
-        for (i, key) in zip(poolIndices, poolSections) {
-            if let slot = slots[key] {
-                out[slot].append(i)
+        for (n, i) in poolIndices.enumerated() {
+            let number = poolGroups[n]
+            if number >= slots.count { slots += Array(repeating: -1, count: number + 1 - slots.count) }
+            if slots[number] >= 0 {
+                out[slots[number]].append(i)
             } else {
-                slots[key] = out.count
-                order.append(key)
+                slots[number] = out.count
+                order.append(poolSections[n])
                 out.append([i])
             }
         }
@@ -80,7 +114,12 @@ public struct TestDraw: Sendable {
 
     /// Draws the test's questions. With `shuffle: false` they keep bank order.
     public func draw(using rng: inout some RandomNumberGenerator) -> [Question] {
-        var picked: [Int]
+        positions(using: &rng).map { bank.questions[$0] }
+    }
+
+    /// The positions in the bank of the questions a draw takes, in the order they are asked.
+    public func positions(using rng: inout some RandomNumberGenerator) -> [Int] {
+        let picked: [Int]
         switch test.pick {
         case .all:
             picked = poolIndices
@@ -90,7 +129,6 @@ public struct TestDraw: Sendable {
             picked = groups.flatMap { Array($0.indices.reproduciblyShuffled(using: &rng).prefix(n)) }
         }
         // Positions are in bank order, so sorting them keeps bank order when the test does not shuffle.
-        picked = test.shuffle ? picked.reproduciblyShuffled(using: &rng) : picked.sorted()
-        return picked.map { bank.questions[$0] }
+        return test.shuffle ? picked.reproduciblyShuffled(using: &rng) : picked.sorted()
     }
 }
