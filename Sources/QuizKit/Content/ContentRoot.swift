@@ -157,6 +157,20 @@ public struct ContentRoot: Sendable {
         return .section(lesson, section)
     }
 
+    /// The lesson files a bank links to, which its usability depends on: its own lesson's, and those its questions'
+    /// and tests' `lesson#section` references name, whether or not they exist.
+    public static func lessonFiles(linkedFrom bank: Bank) -> [String] {
+        var ids: Set<String> = [bank.lesson]
+        var seen: Set<String> = []
+        func note(_ reference: String) {
+            guard reference.utf8.contains(UInt8(ascii: "#")), seen.insert(reference).inserted else { return }
+            ids.insert(split(reference, lesson: bank.lesson).0)
+        }
+        for question in bank.questions { note(question.section) }
+        for test in bank.tests { test.pool.sections?.forEach(note) }
+        return ids.filter { !$0.isEmpty && !$0.contains("/") }.map { "Lessons/\($0).md" }.sorted()
+    }
+
     static func split(_ reference: String, lesson: String) -> (String, String) {
         if let hash = reference.firstIndex(of: "#") {
             return (String(reference[..<hash]), String(reference[reference.index(after: hash)...]))

@@ -1,0 +1,274 @@
+import Foundation
+
+/// Keeps one bank, decoded and found usable, between runs, so that starting a test on an
+/// unchanged bank reads an index and the drawn questions instead of the bank's YAML.
+///
+/// One file per bank file of a root. It opens with a small head: the stamps (size, modification
+/// time, inode) of every file the bank's verdict depends on — the bank, the lessons it links to
+/// (also those that did not exist), `.quizlint.yaml` — and the tool's own stamp; then the bank's
+/// title, lesson and tests, and its lessons as read; then an index with, for each question, what a draw asks
+/// of it (section, tags, difficulty, type, whether it can be asked) and where its record is.
+/// The records follow, then the question ids (read only to resume an attempt). A changed stamp,
+/// or a damaged or foreign file, is a miss.
+public struct BankCache: Sendable {
+    static let format = "quiz-bank-cache/1"
+
+    public let directory: URL
+    public let toolStamp: String
+
+    public init(directory: URL, toolStamp: String) {
+        self.directory = directory
+        self.toolStamp = toolStamp
+    }
+
+    /// Saves `bank`, read from `root` with `lessons`, the lessons it links to, as usable. `inputs` are
+    /// the root-relative files its verdict depends on besides the bank file: its lesson files (also
+    /// those that do not exist) and the lint configuration. Failing to write is not an error: the
+    /// next run reads the files again.
+    public func save(_ bank: Bank, lessons: [Lesson], root: URL, inputs: [String]) {
+        var records = ArchiveWriter()
+        var entries: [(offset: Int, length: Int)] = []
+        entries.reserveCapacity(bank.questions.count)
+        for q in bank.questions {
+            let start = records.bytes.count
+            BankArchive.write(q, to: &records)
+            entries.append((start, records.bytes.count - start))
+        }
+        var ids = ArchiveWriter()
+        ids.array(bank.questions) { $0.string($1.id) }
+
+        var sections: [String: Int] = [:], tags: [String: Int] = [:]
+        var sectionList: [String] = [], tagList: [String] = []
+        func slot(_ s: String, _ table: inout [String: Int], _ list: inout [String]) -> Int {
+            if let i = table[s] { return i }
+            table[s] = list.count
+            list.append(s)
+            return list.count - 1
+        }
+        var index = ArchiveWriter()
+        index.array(Array(zip(bank.questions, entries))) { w, pair in
+            let (q, place) = pair
+            w.int(place.offset)
+            w.int(place.length)
+            w.int(slot(q.section, &sections, &sectionList))
+            w.array(q.tags.map { slot($0, &tags, &tagList) }) { $0.int($1) }
+            w.byte(q.difficulty.flatMap { Difficulty.allCases.firstIndex(of: $0) }.map { UInt8($0 + 1) } ?? 0)
+            w.byte(UInt8(QuestionType.allCases.firstIndex(of: q.type) ?? 0))
+            w.bool(q.isValid)
+        }
+
+        var head = ArchiveWriter()
+        head.string(Self.format)
+        head.string(toolStamp)
+        head.array([bank.file] + inputs) { w, file in
+            w.string(file)
+            w.string(Self.stamp(root.appendingPathComponent(file)))
+        }
+        head.string(bank.id)
+        head.string(bank.title)
+        head.string(bank.lesson)
+        head.array(bank.tests) { w, t in BankArchive.write(t, to: &w) }
+        head.array(inputs) { $0.string($1) }
+        head.array(lessons) { w, lesson in BankArchive.write(lesson, to: &w) }
+        head.array(sectionList) { $0.string($1) }
+        head.array(tagList) { $0.string($1) }
+        head.int(records.bytes.count)  // where the ids start, after the records
+        head.int(ids.bytes.count)
+        head.bytes += index.bytes
+
+        var out = ArchiveWriter()
+        out.int(head.bytes.count)
+        out.bytes.reserveCapacity(8 + head.bytes.count + records.bytes.count + ids.bytes.count)
+        out.bytes += head.bytes
+        out.bytes += records.bytes
+        out.bytes += ids.bytes
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
+                                                 attributes: [.posixPermissions: 0o700])
+        try? Data(out.bytes).write(to: file(for: bank.file, root: root), options: .atomic)
+    }
+
+    /// The cached index of `bankFile`, when the tool and every file its verdict depends on are as they
+    /// were when it was saved; nil on any change, or when nothing (or something damaged) is cached.
+    public func open(_ bankFile: String, root: URL) -> CachedBank? {
+        guard let handle = FileHandle(forReadingAtPath: file(for: bankFile, root: root).path) else { return nil }
+        do throws(ArchiveReader.Damaged) {
+            var size = ArchiveReader(try Self.read(handle, at: 0, count: 8))
+            let headCount = try size.int()
+            var r = ArchiveReader(try Self.read(handle, at: 8, count: headCount))
+            guard try r.string() == Self.format, try r.string() == toolStamp else { return nil }
+            let stamps = try r.array { (r: inout ArchiveReader) throws(ArchiveReader.Damaged) in (try r.string(), try r.string()) }
+            guard stamps.first?.0 == bankFile,
+                  stamps.allSatisfy({ Self.stamp(root.appendingPathComponent($0.0)) == $0.1 }) else { return nil }
+            var bank = Bank(id: try r.string(), title: try r.string(), lesson: try r.string(), file: bankFile)
+            bank.tests = try r.array { (r: inout ArchiveReader) throws(ArchiveReader.Damaged) in try BankArchive.readTest(&r) }
+            let strings = { (r: inout ArchiveReader) throws(ArchiveReader.Damaged) -> [String] in
+                try r.array { (r: inout ArchiveReader) throws(ArchiveReader.Damaged) in try r.string() }
+            }
+            let inputs = try strings(&r)
+            let lessons = try r.array { (r: inout ArchiveReader) throws(ArchiveReader.Damaged) in try BankArchive.readLesson(&r) }
+            let sections = try strings(&r)
+            let tags = try strings(&r)
+            let idsOffset = try r.int(), idsCount = try r.int()
+            // Every question's tags in one list, each entry naming its run of it: no array per question.
+            var tagSlots: [Int] = []
+            let entries = try r.array { (r: inout ArchiveReader) throws(ArchiveReader.Damaged) -> CachedBank.Entry in
+                let offset = try r.int(), length = try r.int(), section = try r.int()
+                let firstTag = tagSlots.count
+                let tagCount = try r.int()
+                guard tagCount >= 0, tagCount <= tags.count else { throw ArchiveReader.Damaged() }
+                for _ in 0..<tagCount {
+                    let slot = try r.int()
+                    guard tags.indices.contains(slot) else { throw ArchiveReader.Damaged() }
+                    tagSlots.append(slot)
+                }
+                let difficulty = Int(try r.byte()), type = Int(try r.byte())
+                guard offset >= 0, length >= 0, sections.indices.contains(section),
+                      difficulty <= Difficulty.allCases.count, QuestionType.allCases.indices.contains(type) else {
+                    throw ArchiveReader.Damaged()
+                }
+                return CachedBank.Entry(offset: offset, length: length, section: section, tags: firstTag..<tagSlots.count,
+                                        difficulty: difficulty == 0 ? nil : Difficulty.allCases[difficulty - 1],
+                                        type: QuestionType.allCases[type], isValid: try r.bool())
+            }
+            return CachedBank(bank: bank, inputs: inputs, lessons: lessons, sections: sections, tags: tags, tagSlots: tagSlots, entries: entries,
+                              handle: handle, recordsStart: 8 + headCount, idsOffset: idsOffset, idsCount: idsCount)
+        } catch {
+            return nil
+        }
+    }
+
+    /// A file's size and modification time (to the nanosecond), or `absent`.
+    static func stamp(_ url: URL) -> String {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { return "absent" }
+        #if os(Linux)
+        let modified = info.st_mtim
+        #else
+        let modified = info.st_mtimespec
+        #endif
+        return "\(info.st_size)\t\(modified.tv_sec).\(modified.tv_nsec)\t\(info.st_ino)"
+    }
+
+    static func read(_ handle: FileHandle, at offset: Int, count: Int) throws(ArchiveReader.Damaged) -> [UInt8] {
+        guard offset >= 0, count >= 0,
+              (try? handle.seek(toOffset: UInt64(offset))) != nil,
+              let data = try? handle.read(upToCount: count), data.count == count else { throw ArchiveReader.Damaged() }
+        return [UInt8](data)
+    }
+
+    /// One cache file per bank file of a root, named by a hash of the two.
+    func file(for bankFile: String, root: URL) -> URL {
+        directory.appendingPathComponent(ContentCache.name(root.standardizedFileURL.path + "\n" + bankFile) + ".bank")
+    }
+}
+
+/// A bank's cached index, open on its cache file: what a draw needs of every question,
+/// and the questions themselves read one by one as they are drawn.
+public final class CachedBank: @unchecked Sendable {
+    struct Entry {
+        var offset: Int
+        var length: Int
+        var section: Int
+        /// Its tags' slots in `tagSlots`.
+        var tags: Range<Int>
+        var difficulty: Difficulty?
+        var type: QuestionType
+        var isValid: Bool
+    }
+
+    /// The bank's id, title, lesson, file and tests; its questions are not read.
+    public let bank: Bank
+    /// The files its verdict was found with besides the bank: its lessons (some perhaps absent) and `.quizlint.yaml`.
+    public let inputs: [String]
+    /// The lessons it links to, as they were read (those that exist).
+    public let lessons: [Lesson]
+    let sections: [String]
+    let tags: [String]
+    let tagSlots: [Int]
+    let entries: [Entry]
+    private let handle: FileHandle
+    let recordsStart: Int
+    private let idsOffset: Int
+    private let idsCount: Int
+    private let lock = NSLock()
+
+    init(bank: Bank, inputs: [String], lessons: [Lesson], sections: [String], tags: [String], tagSlots: [Int], entries: [Entry], handle: FileHandle,
+         recordsStart: Int, idsOffset: Int, idsCount: Int) {
+        self.bank = bank
+        self.inputs = inputs
+        self.lessons = lessons
+        self.sections = sections
+        self.tags = tags
+        self.tagSlots = tagSlots
+        self.entries = entries
+        self.handle = handle
+        self.recordsStart = recordsStart
+        self.idsOffset = idsOffset
+        self.idsCount = idsCount
+    }
+
+    deinit { try? handle.close() }
+
+    /// How many questions the bank holds.
+    public var count: Int { entries.count }
+
+    /// The type of the question at `position`.
+    public func type(at position: Int) -> QuestionType { entries[position].type }
+
+    /// The pool of `test`, exactly as a draw from the whole bank would find it; `root` holds the bank's lessons.
+    public func draw(_ test: PracticeTest, root: ContentRoot) -> TestDraw {
+        var numbers: [SectionKey?: Int] = [:]
+        let resolved = sections.map { reference -> (key: SectionKey?, number: Int) in
+            let key = root.sectionKey(reference, lesson: bank.lesson)
+            if let n = numbers[key] { return (key, n) }
+            numbers[key] = numbers.count
+            return (key, numbers.count - 1)
+        }
+        var wantedTags: [String] = []
+        var wanted: [Bool] = []
+        return TestDraw(test: test, in: bank, count: entries.count, section: { resolved[entries[$0].section] },
+                        isValid: { entries[$0].isValid },
+                        hasTag: { i, testTags in
+                            if wantedTags != testTags {
+                                wantedTags = testTags
+                                wanted = tags.map(testTags.contains)
+                            }
+                            return tagSlots[entries[i].tags].contains { wanted[$0] }
+                        },
+                        difficulty: { entries[$0].difficulty })
+    }
+
+    /// The questions at `positions`, read from their records; nil when the file proves damaged.
+    public func questions(at positions: [Int]) -> [Question]? {
+        lock.lock()
+        defer { lock.unlock() }
+        var out: [Question] = []
+        for position in positions {
+            guard entries.indices.contains(position) else { return nil }
+            let entry = entries[position]
+            do throws(ArchiveReader.Damaged) {
+                var r = ArchiveReader(try BankCache.read(handle, at: recordsStart + entry.offset, count: entry.length))
+                out.append(try BankArchive.readQuestion(&r))
+            } catch {
+                return nil
+            }
+        }
+        return out
+    }
+
+    /// The positions of the questions with these ids (those the bank still has), for an attempt read back;
+    /// nil when the file proves damaged.
+    public func positions(of ids: [String]) -> [Int]? {
+        lock.lock()
+        defer { lock.unlock() }
+        do throws(ArchiveReader.Damaged) {
+            var r = ArchiveReader(try BankCache.read(handle, at: recordsStart + idsOffset, count: idsCount))
+            let all = try r.array { (r: inout ArchiveReader) throws(ArchiveReader.Damaged) in try r.string() }
+            guard all.count == entries.count else { return nil }
+            let wanted = Set(ids)
+            return all.indices.filter { wanted.contains(all[$0]) }
+        } catch {
+            return nil
+        }
+    }
+}
