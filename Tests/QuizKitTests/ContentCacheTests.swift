@@ -219,8 +219,9 @@ import Testing
         #expect(drawn.count < bank.questions.count)
         // Every record but the drawn ones overwritten: nothing the draw needs is lost.
         var bytes = [UInt8](try Data(contentsOf: file))
-        for (i, entry) in cached.entries.enumerated() where !drawn.contains(i) {
-            for b in (cached.recordsStart + entry.offset)..<(cached.recordsStart + entry.offset + entry.length) { bytes[b] = 0xFF }
+        for i in 0..<cached.count where !drawn.contains(i) {
+            let (offset, length) = cached.record(i)
+            for b in (cached.recordsStart + offset)..<(cached.recordsStart + offset + length) { bytes[b] = 0xFF }
         }
         try Data(bytes).write(to: file)
         let damaged = try #require(cache.open(bank.file, root: url), "the index is intact")
@@ -228,6 +229,23 @@ import Testing
         #expect(Self.shown(items) == Self.shown(AttemptPlan.test(bank.tests[0], in: bank, root: fresh, seed: 9)))
         let undrawn = try #require((0..<bank.questions.count).first { !drawn.contains($0) })
         #expect(damaged.questions(at: [undrawn]) == nil, "a damaged record is a miss, never a wrong question")
+    }
+
+    @Test func anIndexEntryPointingOutsideTheIndexIsAMiss() throws {
+        let url = try ContentCacheTests.copyOfShippedRoot()
+        let bank = try #require(ContentRoot.load(at: url).banks.first)
+        let cache = Self.cache()
+        cache.save(bank, lessons: [], root: url, inputs: [])
+        let cached = try #require(cache.open(bank.file, root: url))
+        let entries = cached.recordsStart - cached.tagCount * 4 - cached.count * CachedBank.stride
+        let file = cache.file(for: bank.file, root: url)
+        let original = [UInt8](try Data(contentsOf: file))
+        for (field, value) in [(11, UInt8(0xEE)), (15, 0xEE), (20, 9), (21, 40)] {
+            var bytes = original
+            bytes[entries + 3 * CachedBank.stride + field] = value  // the fourth question's section, tags, difficulty, type
+            try Data(bytes).write(to: file)
+            #expect(cache.open(bank.file, root: url) == nil, "field at \(field)")
+        }
     }
 
     @Test func anAttemptsQuestionsAreFoundByID() throws {

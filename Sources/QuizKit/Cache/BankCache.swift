@@ -8,7 +8,8 @@ import Foundation
 /// (also those that did not exist), `.quizlint.yaml` — and the tool's own stamp; then the bank's
 /// title, lesson and tests, and its lessons as read; then an index with, for each question, what a draw asks
 /// of it (section, tags, difficulty, type, whether it can be asked) and where its record is.
-/// The records follow, then the question ids (read only to resume an attempt). A changed stamp,
+/// The index is a fixed-width entry per question, read in place. The records follow, then
+/// the question ids (read only to resume an attempt). A changed stamp,
 /// or a damaged or foreign file, is a miss.
 public struct BankCache: Sendable {
     static let format = "quiz-bank-cache/1"
@@ -45,17 +46,29 @@ public struct BankCache: Sendable {
             list.append(s)
             return list.count - 1
         }
-        var index = ArchiveWriter()
-        index.array(Array(zip(bank.questions, entries))) { w, pair in
-            let (q, place) = pair
-            w.int(place.offset)
-            w.int(place.length)
-            w.int(slot(q.section, &sections, &sectionList))
-            w.array(q.tags.map { slot($0, &tags, &tagList) }) { $0.int($1) }
-            w.byte(q.difficulty.flatMap { Difficulty.allCases.firstIndex(of: $0) }.map { UInt8($0 + 1) } ?? 0)
-            w.byte(UInt8(QuestionType.allCases.firstIndex(of: q.type) ?? 0))
-            w.bool(q.isValid)
+        // The index: a fixed-width entry per question, then every question's tag slots in one run.
+        var index: [UInt8] = []
+        var tagSlots: [UInt8] = []
+        var tagCount = 0
+        index.reserveCapacity(bank.questions.count * CachedBank.stride)
+        func u32(_ v: Int, _ out: inout [UInt8]) {
+            withUnsafeBytes(of: UInt32(truncatingIfNeeded: v).littleEndian) { out.append(contentsOf: $0) }
         }
+        for (q, place) in zip(bank.questions, entries) {
+            u32(place.offset, &index)
+            u32(place.length, &index)
+            u32(slot(q.section, &sections, &sectionList), &index)
+            u32(tagCount, &index)
+            u32(q.tags.count, &index)
+            for tag in q.tags { u32(slot(tag, &tags, &tagList), &tagSlots) }
+            tagCount += q.tags.count
+            index.append(q.difficulty.flatMap { Difficulty.allCases.firstIndex(of: $0) }.map { UInt8($0 + 1) } ?? 0)
+            index.append(UInt8(QuestionType.allCases.firstIndex(of: q.type) ?? 0))
+            index.append(q.isValid ? 1 : 0)
+            index.append(0)
+        }
+        // Offsets are kept in 32 bits: a bank too large for that is simply not cached.
+        guard records.bytes.count < Int(UInt32.max), tagCount < Int(UInt32.max) else { return }
 
         var head = ArchiveWriter()
         head.string(Self.format)
@@ -74,7 +87,10 @@ public struct BankCache: Sendable {
         head.array(tagList) { $0.string($1) }
         head.int(records.bytes.count)  // where the ids start, after the records
         head.int(ids.bytes.count)
-        head.bytes += index.bytes
+        head.int(bank.questions.count)
+        head.int(tagCount)
+        head.bytes += index
+        head.bytes += tagSlots
 
         var out = ArchiveWriter()
         out.int(head.bytes.count)
@@ -109,29 +125,14 @@ public struct BankCache: Sendable {
             let sections = try strings(&r)
             let tags = try strings(&r)
             let idsOffset = try r.int(), idsCount = try r.int()
-            // Every question's tags in one list, each entry naming its run of it: no array per question.
-            var tagSlots: [Int] = []
-            let entries = try r.array { (r: inout ArchiveReader) throws(ArchiveReader.Damaged) -> CachedBank.Entry in
-                let offset = try r.int(), length = try r.int(), section = try r.int()
-                let firstTag = tagSlots.count
-                let tagCount = try r.int()
-                guard tagCount >= 0, tagCount <= tags.count else { throw ArchiveReader.Damaged() }
-                for _ in 0..<tagCount {
-                    let slot = try r.int()
-                    guard tags.indices.contains(slot) else { throw ArchiveReader.Damaged() }
-                    tagSlots.append(slot)
-                }
-                let difficulty = Int(try r.byte()), type = Int(try r.byte())
-                guard offset >= 0, length >= 0, sections.indices.contains(section),
-                      difficulty <= Difficulty.allCases.count, QuestionType.allCases.indices.contains(type) else {
-                    throw ArchiveReader.Damaged()
-                }
-                return CachedBank.Entry(offset: offset, length: length, section: section, tags: firstTag..<tagSlots.count,
-                                        difficulty: difficulty == 0 ? nil : Difficulty.allCases[difficulty - 1],
-                                        type: QuestionType.allCases[type], isValid: try r.bool())
-            }
-            return CachedBank(bank: bank, inputs: inputs, lessons: lessons, sections: sections, tags: tags, tagSlots: tagSlots, entries: entries,
-                              handle: handle, recordsStart: 8 + headCount, idsOffset: idsOffset, idsCount: idsCount)
+            let count = try r.int(), tagCount = try r.int()
+            guard count >= 0, tagCount >= 0, count <= headCount / CachedBank.stride, tagCount <= headCount / 4,
+                  r.offset + count * CachedBank.stride + tagCount * 4 == headCount else { throw ArchiveReader.Damaged() }
+            let cached = CachedBank(bank: bank, inputs: inputs, lessons: lessons, sections: sections, tags: tags,
+                                    index: r.bytes[r.offset...], count: count, tagCount: tagCount, handle: handle,
+                                    recordsStart: 8 + headCount, idsOffset: idsOffset, idsCount: idsCount)
+            guard cached.isWhole else { throw ArchiveReader.Damaged() }
+            return cached
         } catch {
             return nil
         }
@@ -164,17 +165,13 @@ public struct BankCache: Sendable {
 
 /// A bank's cached index, open on its cache file: what a draw needs of every question,
 /// and the questions themselves read one by one as they are drawn.
+///
+/// The index is kept as written, a fixed-width entry per question, and read in place:
+/// opening a bank of 100,000 questions builds no value per question.
 public final class CachedBank: @unchecked Sendable {
-    struct Entry {
-        var offset: Int
-        var length: Int
-        var section: Int
-        /// Its tags' slots in `tagSlots`.
-        var tags: Range<Int>
-        var difficulty: Difficulty?
-        var type: QuestionType
-        var isValid: Bool
-    }
+    /// An entry's bytes: record offset, record length, section slot, first tag slot, tag count
+    /// (32 bits each, little-endian), then difficulty (0 for none), type, whether it can be asked, and a spare byte.
+    static let stride = 24
 
     /// The bank's id, title, lesson, file and tests; its questions are not read.
     public let bank: Bank
@@ -184,36 +181,66 @@ public final class CachedBank: @unchecked Sendable {
     public let lessons: [Lesson]
     let sections: [String]
     let tags: [String]
-    let tagSlots: [Int]
-    let entries: [Entry]
+    /// The entries, then the tag slots.
+    private let index: UnsafeMutableRawBufferPointer
+    /// How many questions the bank holds.
+    public let count: Int
+    let tagCount: Int
     private let handle: FileHandle
     let recordsStart: Int
     private let idsOffset: Int
     private let idsCount: Int
     private let lock = NSLock()
 
-    init(bank: Bank, inputs: [String], lessons: [Lesson], sections: [String], tags: [String], tagSlots: [Int], entries: [Entry], handle: FileHandle,
-         recordsStart: Int, idsOffset: Int, idsCount: Int) {
+    init(bank: Bank, inputs: [String], lessons: [Lesson], sections: [String], tags: [String], index: ArraySlice<UInt8>,
+         count: Int, tagCount: Int, handle: FileHandle, recordsStart: Int, idsOffset: Int, idsCount: Int) {
         self.bank = bank
         self.inputs = inputs
         self.lessons = lessons
         self.sections = sections
         self.tags = tags
-        self.tagSlots = tagSlots
-        self.entries = entries
+        self.index = .allocate(byteCount: max(index.count, 1), alignment: 4)
+        self.index.copyBytes(from: index)
+        self.count = count
+        self.tagCount = tagCount
         self.handle = handle
         self.recordsStart = recordsStart
         self.idsOffset = idsOffset
         self.idsCount = idsCount
     }
 
-    deinit { try? handle.close() }
+    deinit {
+        index.deallocate()
+        try? handle.close()
+    }
 
-    /// How many questions the bank holds.
-    public var count: Int { entries.count }
+    private func u32(_ offset: Int) -> Int { Int(UInt32(littleEndian: index.loadUnaligned(fromByteOffset: offset, as: UInt32.self))) }
+    private func field(_ position: Int, _ at: Int) -> Int { u32(position * Self.stride + at) }
+    private func byte(_ position: Int, _ at: Int) -> UInt8 { index[position * Self.stride + at] }
+    private func tagSlot(_ n: Int) -> Int { u32(count * Self.stride + 4 * n) }
+
+    /// Where the record of the question at `position` is, from the start of the records.
+    func record(_ position: Int) -> (offset: Int, length: Int) { (field(position, 0), field(position, 4)) }
+    func section(at position: Int) -> Int { field(position, 8) }
+    func isValid(at position: Int) -> Bool { byte(position, 22) != 0 }
+    func difficulty(at position: Int) -> Difficulty? {
+        let d = Int(byte(position, 20))
+        return d == 0 ? nil : Difficulty.allCases[d - 1]
+    }
 
     /// The type of the question at `position`.
-    public func type(at position: Int) -> QuestionType { entries[position].type }
+    public func type(at position: Int) -> QuestionType { QuestionType.allCases[Int(byte(position, 21))] }
+
+    /// Whether every entry points where it may: a damaged index is a miss, never a wrong draw.
+    var isWhole: Bool {
+        for n in 0..<tagCount where tagSlot(n) >= tags.count { return false }
+        for i in 0..<count {
+            let firstTag = field(i, 12), tagsHeld = field(i, 16)
+            guard section(at: i) < sections.count, firstTag <= tagCount, tagsHeld <= tagCount - firstTag,
+                  byte(i, 20) <= Difficulty.allCases.count, Int(byte(i, 21)) < QuestionType.allCases.count else { return false }
+        }
+        return true
+    }
 
     /// The pool of `test`, exactly as a draw from the whole bank would find it; `root` holds the bank's lessons.
     public func draw(_ test: PracticeTest, root: ContentRoot) -> TestDraw {
@@ -226,16 +253,17 @@ public final class CachedBank: @unchecked Sendable {
         }
         var wantedTags: [String] = []
         var wanted: [Bool] = []
-        return TestDraw(test: test, in: bank, count: entries.count, section: { resolved[entries[$0].section] },
-                        isValid: { entries[$0].isValid },
+        return TestDraw(test: test, in: bank, count: count, section: { resolved[self.section(at: $0)] },
+                        isValid: { self.isValid(at: $0) },
                         hasTag: { i, testTags in
                             if wantedTags != testTags {
                                 wantedTags = testTags
-                                wanted = tags.map(testTags.contains)
+                                wanted = self.tags.map(testTags.contains)
                             }
-                            return tagSlots[entries[i].tags].contains { wanted[$0] }
+                            let first = self.field(i, 12)
+                            return (first..<(first + self.field(i, 16))).contains { wanted[self.tagSlot($0)] }
                         },
-                        difficulty: { entries[$0].difficulty })
+                        difficulty: { self.difficulty(at: $0) })
     }
 
     /// The questions at `positions`, read from their records; nil when the file proves damaged.
@@ -244,10 +272,10 @@ public final class CachedBank: @unchecked Sendable {
         defer { lock.unlock() }
         var out: [Question] = []
         for position in positions {
-            guard entries.indices.contains(position) else { return nil }
-            let entry = entries[position]
+            guard position >= 0, position < count else { return nil }
+            let (offset, length) = record(position)
             do throws(ArchiveReader.Damaged) {
-                var r = ArchiveReader(try BankCache.read(handle, at: recordsStart + entry.offset, count: entry.length))
+                var r = ArchiveReader(try BankCache.read(handle, at: recordsStart + offset, count: length))
                 out.append(try BankArchive.readQuestion(&r))
             } catch {
                 return nil
@@ -264,7 +292,7 @@ public final class CachedBank: @unchecked Sendable {
         do throws(ArchiveReader.Damaged) {
             var r = ArchiveReader(try BankCache.read(handle, at: recordsStart + idsOffset, count: idsCount))
             let all = try r.array { (r: inout ArchiveReader) throws(ArchiveReader.Damaged) in try r.string() }
-            guard all.count == entries.count else { return nil }
+            guard all.count == count else { return nil }
             let wanted = Set(ids)
             return all.indices.filter { wanted.contains(all[$0]) }
         } catch {
