@@ -9,7 +9,7 @@ public struct TestDraw: Sendable {
     /// The pool is kept as positions so a large bank is never copied to be checked.
     public var poolIndices: [Int]
     /// The section each pool question resolves to (nil when it does not resolve), parallel to `poolIndices`.
-    public var poolSections: [SectionKey?]
+    public var poolSections: [SectionKey?] { poolGroups.map { sectionsByNumber[$0] } }
 
     /// The pool's questions, in bank order.
     public var pool: [Question] { poolIndices.map { bank.questions[$0] } }
@@ -24,6 +24,8 @@ public struct TestDraw: Sendable {
     /// Which of the pool's sections each pool question is in, parallel to `poolIndices`: numbers
     /// that are equal exactly when the sections are, so grouping needs no hashing.
     var poolGroups: [Int]
+    /// The section each number stands for.
+    var sectionsByNumber: [SectionKey?]
 
     public init(test: PracticeTest, in bank: Bank, root: ContentRoot) {
         let keys = root.sectionKeys(of: bank)
@@ -55,8 +57,9 @@ public struct TestDraw: Sendable {
             })
         }
         var indices: [Int] = []
-        var sections: [SectionKey?] = []
         var groups: [Int] = []
+        var keys: [SectionKey?] = []  // by section number
+        var seen: [Bool] = []
         var inPool: [Bool?] = []  // by section number: whether `from`'s sections hold it
         for i in 0..<count {
             // A question the loader found unusable is never drawn, whatever lint's configuration says.
@@ -70,13 +73,20 @@ public struct TestDraw: Sendable {
             }
             if let tags = test.pool.tags, !hasTag(i, tags) { continue }
             if let levels = test.pool.difficulty, !(difficulty(i).map(levels.contains) ?? false) { continue }
+            if number >= keys.count {
+                seen += Array(repeating: false, count: number + 1 - keys.count)
+                keys += Array(repeating: nil, count: number + 1 - keys.count)
+            }
+            if !seen[number] {
+                seen[number] = true
+                keys[number] = key
+            }
             indices.append(i)
-            sections.append(key)
             groups.append(number)
         }
         poolIndices = indices
-        poolSections = sections
         poolGroups = groups
+        sectionsByNumber = keys
     }
 
     /// Pool positions grouped by section, sections in order of first appearance in the bank.
@@ -91,7 +101,7 @@ public struct TestDraw: Sendable {
                 out[slots[number]].append(i)
             } else {
                 slots[number] = out.count
-                order.append(poolSections[n])
+                order.append(sectionsByNumber[number])
                 out.append([i])
             }
         }
