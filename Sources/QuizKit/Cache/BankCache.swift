@@ -244,16 +244,19 @@ public final class CachedBank: @unchecked Sendable {
 
     /// The pool of `test`, exactly as a draw from the whole bank would find it; `root` holds the bank's lessons.
     public func draw(_ test: PracticeTest, root: ContentRoot) -> TestDraw {
-        var numbers: [SectionKey?: Int] = [:]
-        let resolved = sections.map { reference -> (key: SectionKey?, number: Int) in
+        // Each section reference resolved once; references to the same section share its number.
+        var numberOf: [SectionKey?: Int] = [:]
+        var keys: [SectionKey?] = []
+        let numbers = sections.map { reference in
             let key = root.sectionKey(reference, lesson: bank.lesson)
-            if let n = numbers[key] { return (key, n) }
-            numbers[key] = numbers.count
-            return (key, numbers.count - 1)
+            if let n = numberOf[key] { return n }
+            numberOf[key] = keys.count
+            keys.append(key)
+            return keys.count - 1
         }
         var wantedTags: [String] = []
         var wanted: [Bool] = []
-        return TestDraw(test: test, in: bank, count: count, section: { resolved[self.section(at: $0)] },
+        return TestDraw(test: test, in: bank, count: count, sections: keys, section: { numbers[self.section(at: $0)] },
                         isValid: { self.isValid(at: $0) },
                         hasTag: { i, testTags in
                             if wantedTags != testTags {

@@ -30,23 +30,24 @@ public struct TestDraw: Sendable {
     public init(test: PracticeTest, in bank: Bank, root: ContentRoot) {
         let keys = root.sectionKeys(of: bank)
         let questions = bank.questions
-        var numbers: [SectionKey?: Int] = [:]
-        self.init(test: test, in: bank, count: questions.count,
-                  section: { i in
-                      let key = keys[i]
-                      if let n = numbers[key] { return (key, n) }
-                      numbers[key] = numbers.count
-                      return (key, numbers.count - 1)
-                  },
+        var numberOf: [SectionKey?: Int] = [:]
+        var sections: [SectionKey?] = []
+        let numbers = keys.map { key in
+            if let n = numberOf[key] { return n }
+            numberOf[key] = sections.count
+            sections.append(key)
+            return sections.count - 1
+        }
+        self.init(test: test, in: bank, count: questions.count, sections: sections, section: { numbers[$0] },
                   isValid: { questions[$0].isValid },
                   hasTag: { i, tags in questions[i].tags.contains(where: tags.contains) }, difficulty: { questions[$0].difficulty })
     }
 
     /// The pool of `test` among `count` questions known only by what a draw asks of each, by position:
-    /// the section it resolves to (with a number from 0 that is equal exactly when the sections are),
-    /// whether it can be asked, whether it has one of some tags, its difficulty.
+    /// the number of the section it resolves to (in `sections`, which holds each section once, nil for
+    /// a reference that does not resolve), whether it can be asked, whether it has one of some tags, its difficulty.
     /// A draw built from a bank's index this way holds `bank` without its questions: use ``positions(using:)``.
-    public init(test: PracticeTest, in bank: Bank, count: Int, section: (Int) -> (key: SectionKey?, number: Int),
+    public init(test: PracticeTest, in bank: Bank, count: Int, sections: [SectionKey?], section: (Int) -> Int,
                 isValid: (Int) -> Bool, hasTag: (Int, [String]) -> Bool, difficulty: (Int) -> Difficulty?) {
         self.bank = bank
         self.test = test
@@ -58,35 +59,21 @@ public struct TestDraw: Sendable {
         }
         var indices: [Int] = []
         var groups: [Int] = []
-        var keys: [SectionKey?] = []  // by section number
-        var seen: [Bool] = []
-        var inPool: [Bool?] = []  // by section number: whether `from`'s sections hold it
+        // By section number: whether `from`'s sections hold it.
+        let inPool = wanted.map { wanted in sections.map { key in key.map { wanted.contains($0) } ?? false } }
         for i in 0..<count {
             // A question the loader found unusable is never drawn, whatever lint's configuration says.
             guard isValid(i) else { continue }
-            let (key, number) = section(i)
-            if let wanted {
-                if number >= inPool.count { inPool += Array(repeating: nil, count: number + 1 - inPool.count) }
-                let held = inPool[number] ?? (key.map { wanted.contains($0) } ?? false)
-                inPool[number] = held
-                if !held { continue }
-            }
+            let number = section(i)
+            if let inPool, !inPool[number] { continue }
             if let tags = test.pool.tags, !hasTag(i, tags) { continue }
             if let levels = test.pool.difficulty, !(difficulty(i).map(levels.contains) ?? false) { continue }
-            if number >= keys.count {
-                seen += Array(repeating: false, count: number + 1 - keys.count)
-                keys += Array(repeating: nil, count: number + 1 - keys.count)
-            }
-            if !seen[number] {
-                seen[number] = true
-                keys[number] = key
-            }
             indices.append(i)
             groups.append(number)
         }
         poolIndices = indices
         poolGroups = groups
-        sectionsByNumber = keys
+        sectionsByNumber = sections
     }
 
     /// Pool positions grouped by section, sections in order of first appearance in the bank.
