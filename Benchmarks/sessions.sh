@@ -41,7 +41,11 @@ for n in ${FQ_SIZES:-1000 10000 100000}; do
     hyperfine --style none --warmup 1 --runs "${FQ_RUNS:-7}" --export-json "$fq/hyperfine.json" \
       --prepare "touch $root/Quizzes/bench.yaml; rm -rf $fq/cache" --command-name cold "$take" \
       --prepare "true" --command-name warm "$take" >/dev/null 2>&1 &&
-    python3 -c 'import json,sys; [print(f"  hyperfine {r[\"command\"]} mean_ms={r[\"mean\"]*1000:.1f} median_ms={r[\"median\"]*1000:.1f} min_ms={r[\"min\"]*1000:.1f}") for r in json.load(open(sys.argv[1]))["results"]]' "$fq/hyperfine.json"
+    python3 - "$fq/hyperfine.json" <<'PY'
+import json, sys
+for r in json.load(open(sys.argv[1]))["results"]:
+    print(f"  hyperfine {r['command']}: mean_ms={r['mean'] * 1000:.1f} median_ms={r['median'] * 1000:.1f} min_ms={r['min'] * 1000:.1f}")
+PY
   fi
 done
 
