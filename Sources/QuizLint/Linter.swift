@@ -26,13 +26,7 @@ public enum Linter {
         var kept: [Finding] = []
         for (file, findings) in byFile {
             if let only, !only.contains(file) { continue }
-            let disables = inlineDisables(file: file, root: root)
-            for var finding in findings + disables.findings {
-                guard let severity = configuration.severity(of: finding.rule) else { continue }
-                if finding.rule != .yamlSyntax && disables.silences(finding) { continue }
-                finding.severity = severity
-                kept.append(finding)
-            }
+            kept += settle(findings, file: file, root: root, configuration: configuration)
         }
         var files = root.files
         if FileManager.default.fileExists(atPath: root.url.appendingPathComponent(Configuration.fileName).path) {
@@ -40,6 +34,20 @@ public enum Linter {
         }
         if let only { files = files.filter(only.contains) }
         return LintReport(findings: kept, files: files.sorted())
+    }
+
+    /// One file's findings as reported: each at the level the configuration gives its rule (dropped
+    /// when the rule is off), those an inline directive silences dropped, and the directives' own findings added.
+    static func settle(_ findings: [Finding], file: String, root: ContentRoot, configuration: Configuration) -> [Finding] {
+        let disables = inlineDisables(file: file, root: root)
+        var kept: [Finding] = []
+        for var finding in findings + disables.findings {
+            guard let severity = configuration.severity(of: finding.rule) else { continue }
+            if finding.rule != .yamlSyntax && disables.silences(finding) { continue }
+            finding.severity = severity
+            kept.append(finding)
+        }
+        return kept
     }
 
     /// Whether `needle` occurs in `data`, byte for byte.

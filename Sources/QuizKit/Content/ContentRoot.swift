@@ -55,44 +55,65 @@ public struct ContentRoot: Sendable {
         var root = ContentRoot(url: url)
         root.files = contentFiles(at: url)
         for file in root.files where loadBanks || file.hasPrefix("Lessons/") {
-            let fileURL = url.appendingPathComponent(file)
-            let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-            var bytes: [UInt8]
-            do { bytes = try YAMLParser.readFile(fileURL) } catch {
-                root.syntaxProblem(file, error, bytes: [])
-                continue
-            }
-            if file.hasPrefix("Lessons/") {
-                if let error = YAMLParser.encodingError(bytes) {
-                    root.syntaxProblem(file, error, bytes: bytes)
-                    continue
-                }
-                let parsed = LessonParser.parse(String(decoding: bytes, as: UTF8.self), id: stem, file: file)
-                root.lessons.append(parsed.lesson)
-                root.findings += parsed.findings
-            } else {
-                // Questions are decoded on another core while libyaml reads the rest of the file.
-                let pipeline = QuestionPipeline(file: file)
-                var tree: Node?
-                do { tree = try YAMLParser.parse(bytes, streaming: pipeline.streaming) } catch {
-                    _ = pipeline.finish()
-                    root.syntaxProblem(file, error, bytes: bytes)
-                    continue
-                }
-                var streamed = pipeline.finish()
-                if streamed != nil, !pipeline.sawDefaults,
-                   tree?.mapping?.contains(where: { $0.key.scalar?.value == "defaults" }) == true {
-                    // `defaults` came after the questions: decode them again, now knowing the defaults.
-                    tree = try? YAMLParser.parse(bytes)
-                    streamed = nil
-                }
-                bytes = []  // free the file before decoding: it is 80 MB of the peak for 100,000 questions
-                let decoded = BankDecoder.decode(consume tree, file: file, fileStem: stem, streamed: streamed)
-                if let bank = decoded.bank { root.banks.append(bank) }
-                root.findings += decoded.findings
-            }
+            root.read(file)
         }
         return root
+    }
+
+    /// Reads only `files` (root-relative `Lessons/*.md` and `Quizzes/*.yaml` paths) and lists only
+    /// them in `files`: what one session needs of a large course, without the rest of it.
+    /// A file that does not exist gets the same finding a full load would give an unreadable one.
+    public static func load(at url: URL, only files: [String]) -> ContentRoot {
+        var root = ContentRoot(url: url)
+        root.files = files.sorted()
+        for file in root.files { root.read(file) }
+        return root
+    }
+
+    /// Reads one more content file into the root (a lesson a bank links to, say) and lists it in `files`.
+    public mutating func add(_ file: String) {
+        files.insert(file, at: files.firstIndex { $0 > file } ?? files.count)
+        read(file)
+    }
+
+    /// Reads one content file into the root: a lesson, or a bank decoded while libyaml reads it.
+    mutating func read(_ file: String) {
+        let fileURL = url.appendingPathComponent(file)
+        let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        var bytes: [UInt8]
+        do { bytes = try YAMLParser.readFile(fileURL) } catch {
+            syntaxProblem(file, error, bytes: [])
+            return
+        }
+        if file.hasPrefix("Lessons/") {
+            if let error = YAMLParser.encodingError(bytes) {
+                syntaxProblem(file, error, bytes: bytes)
+                return
+            }
+            let parsed = LessonParser.parse(String(decoding: bytes, as: UTF8.self), id: stem, file: file)
+            lessons.append(parsed.lesson)
+            findings += parsed.findings
+        } else {
+            // Questions are decoded on another core while libyaml reads the rest of the file.
+            let pipeline = QuestionPipeline(file: file)
+            var tree: Node?
+            do { tree = try YAMLParser.parse(bytes, streaming: pipeline.streaming) } catch {
+                _ = pipeline.finish()
+                syntaxProblem(file, error, bytes: bytes)
+                return
+            }
+            var streamed = pipeline.finish()
+            if streamed != nil, !pipeline.sawDefaults,
+               tree?.mapping?.contains(where: { $0.key.scalar?.value == "defaults" }) == true {
+                // `defaults` came after the questions: decode them again, now knowing the defaults.
+                tree = try? YAMLParser.parse(bytes)
+                streamed = nil
+            }
+            bytes = []  // free the file before decoding: it is 80 MB of the peak for 100,000 questions
+            let decoded = BankDecoder.decode(consume tree, file: file, fileStem: stem, streamed: streamed)
+            if let bank = decoded.bank { banks.append(bank) }
+            findings += decoded.findings
+        }
     }
 
     mutating func syntaxProblem(_ file: String, _ error: YAMLError, bytes: [UInt8]) {
@@ -136,6 +157,20 @@ public struct ContentRoot: Sendable {
         return .section(lesson, section)
     }
 
+    /// The lesson files a bank links to, which its usability depends on: its own lesson's, and those its questions'
+    /// and tests' `lesson#section` references name, whether or not they exist.
+    public static func lessonFiles(linkedFrom bank: Bank) -> [String] {
+        var ids: Set<String> = [bank.lesson]
+        var seen: Set<String> = []
+        func note(_ reference: String) {
+            guard reference.utf8.contains(UInt8(ascii: "#")), seen.insert(reference).inserted else { return }
+            ids.insert(split(reference, lesson: bank.lesson).0)
+        }
+        for question in bank.questions { note(question.section) }
+        for test in bank.tests { test.pool.sections?.forEach(note) }
+        return ids.filter { !$0.isEmpty && !$0.contains("/") }.map { "Lessons/\($0).md" }.sorted()
+    }
+
     static func split(_ reference: String, lesson: String) -> (String, String) {
         if let hash = reference.firstIndex(of: "#") {
             return (String(reference[..<hash]), String(reference[reference.index(after: hash)...]))
@@ -145,7 +180,12 @@ public struct ContentRoot: Sendable {
 
     /// The lesson and section ids a question's section resolves to, or nil.
     public func sectionKey(of question: Question, in bank: Bank) -> SectionKey? {
-        guard case .section(let l, let s) = resolve(question.section, lesson: bank.lesson) else { return nil }
+        sectionKey(question.section, lesson: bank.lesson)
+    }
+
+    /// The lesson and section ids a section reference written in a bank whose lesson is `lesson` resolves to, or nil.
+    public func sectionKey(_ reference: String, lesson: String) -> SectionKey? {
+        guard case .section(let l, let s) = resolve(reference, lesson: lesson) else { return nil }
         return SectionKey(lesson: l.id, section: s.id)
     }
 
