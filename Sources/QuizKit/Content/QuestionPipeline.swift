@@ -39,7 +39,9 @@ final class QuestionPipeline: @unchecked Sendable {
             defaults = BankDecoder.decodeDefaults(pair.value, NodeReader(file: file))
         }
         running = true
-        DispatchQueue.global(qos: .userInitiated).async { self.work() }
+        // A thread of its own, not a dispatch worker: files are loaded on the dispatch workers
+        // at once, and a decoder queued behind them would wait until a whole file was read.
+        Thread { self.work() }.start()
     }
 
     private func add(_ node: Node) {

@@ -5,16 +5,24 @@ import QuizMarkdown
 ///
 /// Code spans count as shown text in `plain` (a learner sees them), but not in
 /// `outsideEmphasis`, which is for finding words an author did not mark.
+///
+/// Most choices and prompts hold no Markdown at all. For those, cmark-gfm would hand back
+/// the text as written, so they skip it (`unmarked`); anything that might be Markdown
+/// goes through cmark-gfm as before.
 public enum ShownText {
     /// The text without emphasis markers, HTML tags or link destinations, trimmed.
     public static func plain(_ markdown: String) -> String {
-        MarkdownDocument.plainText(inline: markdown).trimmingCharacters(in: .whitespacesAndNewlines)
+        if let text = unmarked(markdown) { return text }
+        let (document, node) = inline(markdown)
+        return document.plainText(of: node).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The plain text left once emphasised spans (`*…*`, `**…**`, `_…_`) and code spans are taken out;
     /// each removed span leaves a space so the words either side stay apart.
     public static func outsideEmphasis(_ markdown: String) -> String {
-        let (document, node) = MarkdownDocument.inline(markdown)
+        // Code spans are taken out here, so only text without them skips cmark-gfm.
+        if !markdown.utf8.contains(0x60), let text = unmarked(markdown) { return text }
+        let (document, node) = inline(markdown)
         var out = ""
         var stack = Array(document.nodes[node].children.reversed())
         while let next = stack.popLast() {
@@ -28,8 +36,142 @@ public enum ShownText {
         return out
     }
 
+    /// `MarkdownDocument.inline`, which joins the lines Character by Character, without that
+    /// walk when the text holds no line break at all (one look at its bytes).
+    static func inline(_ markdown: String) -> (document: MarkdownDocument, node: Int) {
+        guard !markdown.utf8.contains(where: { (0x0A...0x0D).contains($0) || $0 == 0x85 || $0 == 0xA8 || $0 == 0xA9 }) else {
+            return MarkdownDocument.inline(markdown)  // a line break (or a byte of NEL, LS or PS): join the lines
+        }
+        let document = MarkdownDocument("# " + markdown)
+        return (document, document.root.children.first ?? 0)
+    }
+
+    /// Whether a learner may see one of `words` as a whole word of `markdown` outside emphasis
+    /// (`outsideEmphasis`, then `words`): false only when no word of the text as written is one,
+    /// and the text holds nothing by which Markdown could join or make words (links, entities,
+    /// escapes). The costly Markdown parse is then needed only for the few texts that may.
+    public static func mayShowOutsideEmphasis(anyOf words: Set<String>, in markdown: String) -> Bool {
+        if markdown.utf8.contains(where: { $0 == 0x5B || $0 == 0x26 || $0 == 0x5C }) { return true }  // [ & \
+        return Self.words(markdown).contains(where: words.contains)
+    }
+
     /// The whole words of a text, as written: runs of letters, digits and apostrophes.
     public static func words(_ text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [String] = []
+            forEachPiece(of: bytes, cutAt: { !isWordByte($0) }) { range, ascii in
+                let piece = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+                if ascii { out.append(piece) } else { out += characterWords(piece) }
+            }
+            return out
+        }
+    }
+
+    /// `words` Character by Character, for text with non-ASCII letters.
+    private static func characterWords(_ text: String) -> [String] {
         text.split { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’") }.map(String.init)
+    }
+
+    /// The ASCII bytes that are word characters: the only ASCII letters and numbers, and the apostrophe.
+    private static func isWordByte(_ b: UInt8) -> Bool {
+        (0x61...0x7A).contains(b | 0x20) || (0x30...0x39).contains(b) || b == 0x27
+    }
+
+    /// Splits UTF-8 text at the ASCII bytes `cut` picks whose neighbours are ASCII too, and hands
+    /// each non-empty piece between them to `body` with whether the piece is all ASCII.
+    ///
+    /// Such a byte is a Character of its own (only non-ASCII scalars join an ASCII one into a
+    /// grapheme, apart from CR LF, both of which are cut where either is), so Character-wise work
+    /// split at Characters like it gives the same answer piece by piece. An all-ASCII piece holds
+    /// no byte `cut` picks; only pieces with non-ASCII text need Characters (and Unicode
+    /// property look-ups) at all.
+    public static func forEachPiece(of bytes: UnsafeBufferPointer<UInt8>, cutAt cut: (UInt8) -> Bool,
+                                    _ body: (Range<Int>, _ ascii: Bool) -> Void) {
+        let n = bytes.count
+        var start = 0
+        var ascii = true
+        for i in 0..<n {
+            let b = bytes[i]
+            if b >= 0x80 {
+                ascii = false
+                continue
+            }
+            guard cut(b), i == 0 || bytes[i - 1] < 0x80, i + 1 == n || bytes[i + 1] < 0x80 else { continue }
+            if i > start { body(start..<i, ascii) }
+            start = i + 1
+            ascii = true
+        }
+        if n > start { body(start..<n, ascii) }
+    }
+
+    /// ASCII bytes that may start inline Markdown or an autolink (or end an ATX heading, as the
+    /// inline text is parsed as one), and controls, which cmark-gfm may replace or read as breaks.
+    private static let markup: [Bool] = (0..<128).map { b in
+        b < 0x20 && b != 0x09 || Array("\\`*_[]<>!&~#:@|$^".utf8).contains(UInt8(b))
+    }
+
+    /// The text as a learner sees it, trimmed, when cmark-gfm would find no Markdown in it but
+    /// code spans of single backticks (`` `x` ``, shown as `x`); nil when it might hold other
+    /// Markdown, a line break, or Unicode white space at either end (the full path handles those).
+    static func unmarked(_ markdown: String) -> String? {
+        var text = markdown
+        return text.withUTF8 { bytes -> String? in
+            var start = 0
+            var end = bytes.count
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            guard start == end || (bytes[start] < 0x80 && bytes[end - 1] < 0x80) else { return nil }
+            // Where each code span's backticks are: its content is shown as written.
+            var ticks: [Int] = []
+            var i = start
+            while i < end {
+                let b = bytes[i]
+                if b == 0x60 {
+                    // Only a lone backtick, closed by the next lone one, on text outside spans.
+                    guard i + 1 == end || bytes[i + 1] != 0x60, i == start || bytes[i - 1] != 0x60 else { return nil }
+                    ticks.append(i)
+                } else if b < 0x80 {
+                    if b < 0x20 && b != 0x09 { return nil }
+                    if ticks.count % 2 == 0 {
+                        if markup[Int(b)] { return nil }
+                        // "www." starts an autolink
+                        if b == 0x2E, i >= start + 3, bytes[i - 1] | 0x20 == 0x77, bytes[i - 2] | 0x20 == 0x77, bytes[i - 3] | 0x20 == 0x77 { return nil }
+                    }
+                } else if b == 0xC2, i + 1 < end, bytes[i + 1] == 0x85 {
+                    return nil  // NEL, a line break to the full path
+                } else if b == 0xE2, i + 2 < end, bytes[i + 1] == 0x80, (0xA8...0xA9).contains(bytes[i + 2]) {
+                    return nil  // line and paragraph separators
+                }
+                i += 1
+            }
+            guard ticks.count % 2 == 0 else { return nil }
+            if ticks.isEmpty {
+                if start == 0 && end == bytes.count { return markdown }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            }
+            var out: [UInt8] = []
+            out.reserveCapacity(end - start)
+            var from = start
+            for pair in stride(from: 0, to: ticks.count, by: 2) {
+                let open = ticks[pair], close = ticks[pair + 1]
+                out += bytes[from..<open]
+                var a = open + 1, z = close
+                // One space is stripped from each end of a span that has one at both and is not all spaces.
+                if z - a >= 2, bytes[a] == 0x20, bytes[z - 1] == 0x20, bytes[a..<z].contains(where: { $0 != 0x20 }) {
+                    a += 1
+                    z -= 1
+                }
+                out += bytes[a..<z]
+                from = close + 1
+            }
+            out += bytes[from..<end]
+            // The shown text is trimmed; a span's edge spaces can now be at either end.
+            while let last = out.last, last == 0x20 || last == 0x09 { out.removeLast() }
+            let lead = out.prefix { $0 == 0x20 || $0 == 0x09 }.count
+            // A span may bring other white space to an end, which the full path trims.
+            guard lead == out.count || (out[lead] < 0x80 && out[out.count - 1] < 0x80) else { return nil }
+            return String(decoding: out[lead...], as: UTF8.self)
+        }
     }
 }

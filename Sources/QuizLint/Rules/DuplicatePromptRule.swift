@@ -51,7 +51,7 @@ public enum DuplicatePromptRule: Rule {
 
     /// A prompt as compared: lower case, white-space runs as one space, trimmed.
     static func normalized(_ prompt: String) -> String {
-        prompt.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        DuplicateChoiceRule.normalized(prompt)
     }
 
     public static func check(_ root: ContentRoot) -> [Finding] {

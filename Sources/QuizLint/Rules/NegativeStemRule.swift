@@ -65,7 +65,9 @@ public enum NegativeStemRule: Rule {
         var findings: [Finding] = []
         for bank in root.usableBanks {
             for q in bank.questions where q.isValid && (q.type == .single || q.type == .multiple) {
-                guard let word = ShownText.words(ShownText.outsideEmphasis(q.prompt)).first(where: negatives.contains) else { continue }
+                // Most prompts hold none of the words at all; only those that may are parsed as Markdown.
+                guard ShownText.mayShowOutsideEmphasis(anyOf: negatives, in: q.prompt),
+                      let word = ShownText.words(ShownText.outsideEmphasis(q.prompt)).first(where: negatives.contains) else { continue }
                 findings.append(root.finding(bank.file, q.place.start, .negativeStem,
                     "the prompt of question \"\(q.id)\" asks with \"\(word)\", which hurried readers miss; ask it positively, or emphasise the word (**\(word)**)"))
             }
