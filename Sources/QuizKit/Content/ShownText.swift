@@ -12,16 +12,33 @@ import QuizMarkdown
 public enum ShownText {
     /// The text without emphasis markers, HTML tags or link destinations, trimmed.
     public static func plain(_ markdown: String) -> String {
-        if let text = unmarked(markdown) { return text }
+        if let text = unmarked(markdown) { return text.text }
+        return parsedPlain(markdown)
+    }
+
+    /// `plain` through cmark-gfm, whatever the text.
+    static func parsedPlain(_ markdown: String) -> String {
         let (document, node) = inline(markdown)
         return document.plainText(of: node).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// How many characters a learner sees of the text: `plain(markdown).count`, without
+    /// counting Characters when the shown text is ASCII (one byte, one character).
+    public static func shownLength(_ markdown: String) -> Int {
+        if let text = unmarked(markdown), text.ascii { return text.text.utf8.count }
+        return plain(markdown).count
     }
 
     /// The plain text left once emphasised spans (`*…*`, `**…**`, `_…_`) and code spans are taken out;
     /// each removed span leaves a space so the words either side stay apart.
     public static func outsideEmphasis(_ markdown: String) -> String {
         // Code spans are taken out here, so only text without them skips cmark-gfm.
-        if !markdown.utf8.contains(0x60), let text = unmarked(markdown) { return text }
+        if !markdown.utf8.contains(0x60), let text = unmarked(markdown) { return text.text }
+        return parsedOutsideEmphasis(markdown)
+    }
+
+    /// `outsideEmphasis` through cmark-gfm, whatever the text.
+    static func parsedOutsideEmphasis(_ markdown: String) -> String {
         let (document, node) = inline(markdown)
         var out = ""
         var stack = Array(document.nodes[node].children.reversed())
@@ -50,9 +67,63 @@ public enum ShownText {
     /// (`outsideEmphasis`, then `words`): false only when no word of the text as written is one,
     /// and the text holds nothing by which Markdown could join or make words (links, entities,
     /// escapes). The costly Markdown parse is then needed only for the few texts that may.
-    public static func mayShowOutsideEmphasis(anyOf words: Set<String>, in markdown: String) -> Bool {
-        if markdown.utf8.contains(where: { $0 == 0x5B || $0 == 0x26 || $0 == 0x5C }) { return true }  // [ & \
-        return Self.words(markdown).contains(where: words.contains)
+    public static func mayShowOutsideEmphasis(anyOf words: WordSet, in markdown: String) -> Bool {
+        var text = markdown
+        let linksOrEscapes = text.withUTF8 { $0.contains { $0 == 0x5B || $0 == 0x26 || $0 == 0x5C } }  // [ & \
+        return linksOrEscapes || firstWord(of: markdown, in: words) != nil
+    }
+
+    /// Words to look for in a text, ready to be compared with its bytes.
+    public struct WordSet: Sendable {
+        let words: Set<String>
+        let foldCase: Bool
+        /// The ASCII words by their length in bytes.
+        let byLength: [[[UInt8]]]
+
+        /// With `foldCase`, words are matched as `lowercased()` makes them (give them in lower case).
+        public init(_ words: Set<String>, foldCase: Bool) {
+            self.words = words
+            self.foldCase = foldCase
+            var byLength: [[[UInt8]]] = []
+            for word in words where word.utf8.allSatisfy({ $0 < 0x80 }) {
+                let n = word.utf8.count
+                while byLength.count <= n { byLength.append([]) }
+                byLength[n].append(Array(word.utf8))
+            }
+            self.byLength = byLength
+        }
+    }
+
+    /// The first word of `text` (as `words` splits it, lowercased with `foldCase`) that is one
+    /// of `set`, or nil: `words(text).lazy.map { lowercased }.first(where: set.contains)`,
+    /// comparing bytes where the text is ASCII instead of making a String of every word.
+    public static func firstWord(of text: String, in set: WordSet) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var found: String?
+            forEachPiece(of: bytes, cutAt: { !isWordByte($0) }) { range, ascii in
+                guard found == nil else { return }
+                if ascii {
+                    guard range.count < set.byLength.count else { return }
+                    for word in set.byLength[range.count] where zip(bytes[range], word).allSatisfy({ b, w in
+                        (set.foldCase && (0x41...0x5A).contains(b) ? b + 0x20 : b) == w
+                    }) {
+                        found = String(decoding: word, as: UTF8.self)
+                        return
+                    }
+                    return
+                }
+                let piece = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+                for word in characterWords(piece) {
+                    let key = set.foldCase ? word.lowercased() : word
+                    if set.words.contains(key) {
+                        found = key
+                        return
+                    }
+                }
+            }
+            return found
+        }
     }
 
     /// The whole words of a text, as written: runs of letters, digits and apostrophes.
@@ -69,12 +140,12 @@ public enum ShownText {
     }
 
     /// `words` Character by Character, for text with non-ASCII letters.
-    private static func characterWords(_ text: String) -> [String] {
+    static func characterWords(_ text: String) -> [String] {
         text.split { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’") }.map(String.init)
     }
 
     /// The ASCII bytes that are word characters: the only ASCII letters and numbers, and the apostrophe.
-    private static func isWordByte(_ b: UInt8) -> Bool {
+    @usableFromInline static func isWordByte(_ b: UInt8) -> Bool {
         (0x61...0x7A).contains(b | 0x20) || (0x30...0x39).contains(b) || b == 0x27
     }
 
@@ -86,6 +157,7 @@ public enum ShownText {
     /// split at Characters like it gives the same answer piece by piece. An all-ASCII piece holds
     /// no byte `cut` picks; only pieces with non-ASCII text need Characters (and Unicode
     /// property look-ups) at all.
+    @inlinable
     public static func forEachPiece(of bytes: UnsafeBufferPointer<UInt8>, cutAt cut: (UInt8) -> Bool,
                                     _ body: (Range<Int>, _ ascii: Bool) -> Void) {
         let n = bytes.count
@@ -107,16 +179,17 @@ public enum ShownText {
 
     /// ASCII bytes that may start inline Markdown or an autolink (or end an ATX heading, as the
     /// inline text is parsed as one), and controls, which cmark-gfm may replace or read as breaks.
-    private static let markup: [Bool] = (0..<128).map { b in
-        b < 0x20 && b != 0x09 || Array("\\`*_[]<>!&~#:@|$^".utf8).contains(UInt8(b))
+    /// (Two 64-bit masks, bit b for byte b: controls but tab, and \ ` * _ [ ] < > ! & ~ # : @ | $ ^.)
+    private static func isMarkup(_ b: UInt8) -> Bool {
+        b < 64 ? (0x5400_045A_FFFF_FDFF as UInt64) >> b & 1 != 0 : (0x5000_0001_F800_0001 as UInt64) >> (b - 64) & 1 != 0
     }
 
     /// The text as a learner sees it, trimmed, when cmark-gfm would find no Markdown in it but
     /// code spans of single backticks (`` `x` ``, shown as `x`); nil when it might hold other
     /// Markdown, a line break, or Unicode white space at either end (the full path handles those).
-    static func unmarked(_ markdown: String) -> String? {
+    static func unmarked(_ markdown: String) -> (text: String, ascii: Bool)? {
         var text = markdown
-        return text.withUTF8 { bytes -> String? in
+        return text.withUTF8 { bytes -> (text: String, ascii: Bool)? in
             var start = 0
             var end = bytes.count
             while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
@@ -124,9 +197,11 @@ public enum ShownText {
             guard start == end || (bytes[start] < 0x80 && bytes[end - 1] < 0x80) else { return nil }
             // Where each code span's backticks are: its content is shown as written.
             var ticks: [Int] = []
+            var ascii = true
             var i = start
             while i < end {
                 let b = bytes[i]
+                if b >= 0x80 { ascii = false }
                 if b == 0x60 {
                     // Only a lone backtick, closed by the next lone one, on text outside spans.
                     guard i + 1 == end || bytes[i + 1] != 0x60, i == start || bytes[i - 1] != 0x60 else { return nil }
@@ -134,7 +209,7 @@ public enum ShownText {
                 } else if b < 0x80 {
                     if b < 0x20 && b != 0x09 { return nil }
                     if ticks.count % 2 == 0 {
-                        if markup[Int(b)] { return nil }
+                        if isMarkup(b) { return nil }
                         // "www." starts an autolink
                         if b == 0x2E, i >= start + 3, bytes[i - 1] | 0x20 == 0x77, bytes[i - 2] | 0x20 == 0x77, bytes[i - 3] | 0x20 == 0x77 { return nil }
                     }
@@ -147,8 +222,8 @@ public enum ShownText {
             }
             guard ticks.count % 2 == 0 else { return nil }
             if ticks.isEmpty {
-                if start == 0 && end == bytes.count { return markdown }
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                if start == 0 && end == bytes.count { return (markdown, ascii) }
+                return (String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), ascii)
             }
             var out: [UInt8] = []
             out.reserveCapacity(end - start)
@@ -171,7 +246,7 @@ public enum ShownText {
             let lead = out.prefix { $0 == 0x20 || $0 == 0x09 }.count
             // A span may bring other white space to an end, which the full path trims.
             guard lead == out.count || (out[lead] < 0x80 && out[out.count - 1] < 0x80) else { return nil }
-            return String(decoding: out[lead...], as: UTF8.self)
+            return (String(decoding: out[lead...], as: UTF8.self), ascii)
         }
     }
 }
