@@ -47,6 +47,8 @@ public protocol AttemptStore: Sendable {
     func responses(of attemptID: String) throws(StoreError) -> [ResponseRecord]
     /// The study progress of a lesson's sections, in the order they were first shown.
     func progress(lesson: String) throws(StoreError) -> [SectionProgressRecord]
+    /// The study progress of every lesson, by lesson, then in the order first shown: what `quiz store copy` copies.
+    func allProgress() throws(StoreError) -> [SectionProgressRecord]
 
     // MARK: Streams
 
@@ -57,6 +59,31 @@ public protocol AttemptStore: Sendable {
     /// it throws ends the walk and is rethrown as is; a store problem is a `StoreError`.
     func forEachAttempt(_ filter: AttemptFilter,
                         body: (AttemptRecord, [AttemptQuestionRecord], [ResponseRecord]) throws -> Void) throws
+
+    // MARK: Aggregates
+
+    /// The sums item analysis needs over the submitted and expired attempts of `query`'s test,
+    /// computed by the database: run ``StatsQuery``'s statements, in one read transaction, with
+    /// the store's placeholders. The figures must equal what walking the same attempts with
+    /// ``forEachAttempt(_:body:)`` and summing in Swift would give, up to rounding.
+    func testAggregates(_ query: StatsQuery) throws(StoreError) -> TestAggregates
+    /// Each submitted or expired attempt of `query`'s test with its points and maximum summed by the
+    /// database (``StatsQuery/scoresSQL(_:)``, one query grouping the responses by attempt), in no
+    /// particular order: what `report --all` scores attempts with.
+    func attemptScores(_ query: StatsQuery) throws(StoreError) -> [AttemptScore]
+}
+
+/// One attempt's points and maximum, summed over the questions drawn into it (unanswered ones earn 0).
+public struct AttemptScore: Hashable, Sendable {
+    public var attemptID: String
+    public var points: Double
+    public var max: Double
+
+    public init(attemptID: String, points: Double, max: Double) {
+        self.attemptID = attemptID
+        self.points = points
+        self.max = max
+    }
 }
 
 /// One whole attempt as a store keeps it: the attempt, the questions drawn into it, its responses.
