@@ -51,11 +51,29 @@ public struct ContentRoot: Sendable {
     }
 
     /// Reads every lesson and bank of the root (with `banks: false`, the lessons only).
+    ///
+    /// Files are independent, so they are read on every core at once; what each yields is
+    /// then joined in file order, so the result is the same as reading them one by one.
     public static func load(at url: URL, banks loadBanks: Bool = true) -> ContentRoot {
         var root = ContentRoot(url: url)
         root.files = contentFiles(at: url)
-        for file in root.files where loadBanks || file.hasPrefix("Lessons/") {
-            root.read(file)
+        let wanted = root.files.filter { loadBanks || $0.hasPrefix("Lessons/") }
+        nonisolated(unsafe) var loaded = [LoadedFile](repeating: LoadedFile(), count: wanted.count)
+        loaded.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            if wanted.count == 1 {
+                out[0] = loadFile(wanted[0], in: url)
+            } else {
+                DispatchQueue.concurrentPerform(iterations: wanted.count) { i in out[i] = loadFile(wanted[i], in: url) }
+            }
+        }
+        for i in loaded.indices {
+            var file = LoadedFile()
+            swap(&file, &loaded[i])
+            if let lesson = file.lesson { root.lessons.append(lesson) }
+            if let bank = file.bank { root.banks.append(bank) }
+            root.findings += file.findings
+            if file.broken { root.brokenFiles.insert(wanted[i]) }
         }
         return root
     }
@@ -78,49 +96,71 @@ public struct ContentRoot: Sendable {
 
     /// Reads one content file into the root: a lesson, or a bank decoded while libyaml reads it.
     mutating func read(_ file: String) {
+        let loaded = Self.loadFile(file, in: url)
+        if let lesson = loaded.lesson { lessons.append(lesson) }
+        if let bank = loaded.bank { banks.append(bank) }
+        findings += loaded.findings
+        if loaded.broken { brokenFiles.insert(file) }
+    }
+
+    /// What reading one content file yields.
+    private struct LoadedFile {
+        var lesson: Lesson?
+        var bank: Bank?
+        var findings: [Finding] = []
+        var broken = false
+
+        mutating func syntaxProblem(_ file: String, _ error: YAMLError, bytes: [UInt8]) {
+            broken = true
+            findings.append(ContentRoot.syntaxFinding(file, error, bytes: bytes))
+        }
+    }
+
+    private static func loadFile(_ file: String, in url: URL) -> LoadedFile {
+        var out = LoadedFile()
         let fileURL = url.appendingPathComponent(file)
         let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         var bytes: [UInt8]
         do { bytes = try YAMLParser.readFile(fileURL) } catch {
-            syntaxProblem(file, error, bytes: [])
-            return
+            out.syntaxProblem(file, error, bytes: [])
+            return out
         }
         if file.hasPrefix("Lessons/") {
             if let error = YAMLParser.encodingError(bytes) {
-                syntaxProblem(file, error, bytes: bytes)
-                return
+                out.syntaxProblem(file, error, bytes: bytes)
+                return out
             }
             let parsed = LessonParser.parse(String(decoding: bytes, as: UTF8.self), id: stem, file: file)
-            lessons.append(parsed.lesson)
-            findings += parsed.findings
-        } else {
-            // Questions are decoded on another core while libyaml reads the rest of the file.
-            let pipeline = QuestionPipeline(file: file)
-            var tree: Node?
-            do { tree = try YAMLParser.parse(bytes, streaming: pipeline.streaming) } catch {
-                _ = pipeline.finish()
-                syntaxProblem(file, error, bytes: bytes)
-                return
-            }
-            var streamed = pipeline.finish()
-            if streamed != nil, !pipeline.sawDefaults,
-               tree?.mapping?.contains(where: { $0.key.scalar?.value == "defaults" }) == true {
-                // `defaults` came after the questions: decode them again, now knowing the defaults.
-                tree = try? YAMLParser.parse(bytes)
-                streamed = nil
-            }
-            bytes = []  // free the file before decoding: it is 80 MB of the peak for 100,000 questions
-            let decoded = BankDecoder.decode(consume tree, file: file, fileStem: stem, streamed: streamed)
-            if let bank = decoded.bank { banks.append(bank) }
-            findings += decoded.findings
+            out.lesson = parsed.lesson
+            out.findings = parsed.findings
+            return out
         }
+        // Questions are decoded on another core while libyaml reads the rest of the file.
+        let pipeline = QuestionPipeline(file: file)
+        var tree: Node?
+        do { tree = try YAMLParser.parse(bytes, streaming: pipeline.streaming) } catch {
+            _ = pipeline.finish()
+            out.syntaxProblem(file, error, bytes: bytes)
+            return out
+        }
+        var streamed = pipeline.finish()
+        if streamed != nil, !pipeline.sawDefaults,
+           tree?.mapping?.contains(where: { $0.key.scalar?.value == "defaults" }) == true {
+            // `defaults` came after the questions: decode them again, now knowing the defaults.
+            tree = try? YAMLParser.parse(bytes)
+            streamed = nil
+        }
+        bytes = []  // free the file before decoding: it is 80 MB of the peak for 100,000 questions
+        let decoded = BankDecoder.decode(consume tree, file: file, fileStem: stem, streamed: streamed)
+        out.bank = decoded.bank
+        out.findings = decoded.findings
+        return out
     }
 
-    mutating func syntaxProblem(_ file: String, _ error: YAMLError, bytes: [UInt8]) {
-        brokenFiles.insert(file)
-        let mark = Self.clamp(error.mark, to: bytes)
-        findings.append(Finding(file: file, line: mark.line, column: mark.column, rule: .yamlSyntax,
-                                message: SyntaxAdvice.message(for: error, in: bytes)))
+    static func syntaxFinding(_ file: String, _ error: YAMLError, bytes: [UInt8]) -> Finding {
+        let mark = clamp(error.mark, to: bytes)
+        return Finding(file: file, line: mark.line, column: mark.column, rule: .yamlSyntax,
+                       message: SyntaxAdvice.message(for: error, in: bytes))
     }
 
     /// Keeps a mark within the file's last line (libyaml may point just past the end).

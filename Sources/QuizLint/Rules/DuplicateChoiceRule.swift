@@ -33,27 +33,25 @@ public enum DuplicateChoiceRule: Rule {
             """),
         ])
 
+    /// A text as compared: lower case, white-space runs as one space, trimmed. Byte by byte where
+    /// the text is ASCII; only pieces holding other characters go through `lowercased()` and
+    /// Characters.
     static func normalized(_ text: String) -> String {
-        if let ascii = asciiNormalized(text) { return ascii }
-        return text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-    }
-
-    /// `normalized` for all-ASCII text, byte by byte (the common case, and many times faster than
-    /// going through Characters); nil when the text has a non-ASCII byte.
-    private static func asciiNormalized(_ text: String) -> String? {
         var text = text
-        return text.withUTF8 { bytes -> String? in
+        return text.withUTF8 { bytes in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
-            var space = false
-            for b in bytes {
-                guard b < 0x80 else { return nil }
-                if b == 0x20 || (0x09...0x0D).contains(b) {  // Character.isWhitespace within ASCII
-                    space = !out.isEmpty
-                    continue
+            ShownText.forEachPiece(of: bytes, cutAt: { $0 == 0x20 || (0x09...0x0D).contains($0) }) { range, ascii in
+                if ascii {
+                    if !out.isEmpty { out.append(0x20) }
+                    for b in bytes[range] { out.append((0x41...0x5A).contains(b) ? b + 0x20 : b) }
+                    return
                 }
-                if space { out.append(0x20); space = false }
-                out.append((0x41...0x5A).contains(b) ? b + 0x20 : b)
+                let piece = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+                for word in piece.lowercased().split(whereSeparator: { $0.isWhitespace }) {
+                    if !out.isEmpty { out.append(0x20) }
+                    out += word.utf8
+                }
             }
             return String(decoding: out, as: UTF8.self)
         }

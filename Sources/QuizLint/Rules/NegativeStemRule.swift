@@ -62,45 +62,17 @@ public enum NegativeStemRule: Rule {
     public static func check(_ root: ContentRoot) -> [Finding] { check(root, settings: RuleSettings()) }
 
     public static func check(_ root: ContentRoot, settings: RuleSettings) -> [Finding] {
-        let negatives = Set(settings.words(Self.words))
+        let negatives = ShownText.WordSet(Set(settings.words(Self.words)), foldCase: false)
         var findings: [Finding] = []
         for bank in root.usableBanks {
             for q in bank.questions where q.isValid && (q.type == .single || q.type == .multiple) {
-                guard mayHold(settings: negatives, q.prompt) else { continue }
-                guard let word = ShownText.words(ShownText.outsideEmphasis(q.prompt)).first(where: negatives.contains) else { continue }
+                // Most prompts hold none of the words at all; only those that may are parsed as Markdown.
+                guard ShownText.mayShowOutsideEmphasis(anyOf: negatives, in: q.prompt),
+                      let word = ShownText.firstWord(of: ShownText.outsideEmphasis(q.prompt), in: negatives) else { continue }
                 findings.append(root.finding(bank.file, q.place.start, .negativeStem,
                     "the prompt of question \"\(q.id)\" asks with \"\(word)\", which hurried readers miss; ask it positively, or emphasise the word (**\(word)**)"))
             }
         }
         return findings
-    }
-
-    /// Whether the shown text of `prompt` can hold one of `words`: it holds one as written, or holds `&` or `<`,
-    /// whose entities and inline HTML can spell a word that is not in the source. Most prompts hold none, and
-    /// skip the Markdown parse, which for a prompt of megabytes would take hundreds of megabytes.
-    static func mayHold(settings words: Set<String>, _ prompt: String) -> Bool {
-        var prompt = prompt
-        return prompt.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            if memchr(base, Int32(UInt8(ascii: "&")), bytes.count) != nil || memchr(base, Int32(UInt8(ascii: "<")), bytes.count) != nil {
-                return true
-            }
-            return words.contains { word in
-                var word = word
-                return word.withUTF8 { w in
-                    guard let first = w.first else { return true }
-                    guard w.count <= bytes.count else { return false }
-                    // Each place the word's first byte occurs, then the rest of it compared.
-                    let last = bytes.count - w.count
-                    var offset = 0
-                    while offset <= last, let hit = memchr(base + offset, Int32(first), last - offset + 1) {
-                        let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-                        if memcmp(base + at, w.baseAddress!, w.count) == 0 { return true }
-                        offset = at + 1
-                    }
-                    return false
-                }
-            }
-        }
     }
 }
