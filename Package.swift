@@ -69,6 +69,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Coverage-guided fuzzing (Scripts/fuzz, docs/testing.md); its corpus is replayed by QuizFuzzTests.
+        .target(name: "QuizFuzzing", dependencies: ["QuizKit", "QuizLint", "QuizYAML"]),
+        .executableTarget(name: "quiz-fuzz", dependencies: ["QuizFuzzing"]),
+        .testTarget(name: "QuizFuzzTests", dependencies: ["QuizFuzzing", "QuizKit", "QuizLint"], exclude: ["Corpus", "Regressions"]),
         .testTarget(name: "QuizMarkdownTests", dependencies: ["QuizMarkdown"]),
         .testTarget(name: "QuizYAMLTests", dependencies: ["QuizYAML"], exclude: ["Fixtures"]),
         .target(name: "QuizTestSupport", path: "Tests/QuizTestSupport"),

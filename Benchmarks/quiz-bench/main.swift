@@ -1,7 +1,9 @@
 // quiz-bench: measures `quiz lint` against a bare libyaml event scan of the same bank.
 //
 //   quiz-bench generate N DIR    write a content root with one lesson and an N-question bank
-//   quiz-bench scan FILE         time YAMLParser.countEvents over the file's bytes (bytes read first)
+//   quiz-bench generate-course N FILES DIR   the same lesson with N heavier questions over FILES banks
+//   quiz-bench generate-course N FILES DIR   the same lesson with N heavier questions over FILES banks
+//   quiz-bench scan FILE...      time YAMLParser.countEvents over each file's bytes in turn (bytes read first)
 //   quiz-bench lint DIR          time ContentRoot.load + Configuration.load + Linter.lint in process
 //   quiz-bench profile DIR       time each stage of lint separately (parse, decode, each rule, linter)
 //
@@ -36,7 +38,8 @@ enum Options {
 func usage() -> Never {
     FileHandle.standardError.write(Data("""
         usage: quiz-bench generate N DIR
-               quiz-bench scan FILE
+               quiz-bench generate-course N FILES DIR
+               quiz-bench scan FILE...
                quiz-bench lint DIR
                quiz-bench profile DIR
         options: --runs N   timings per measurement, best is printed (default 3)
@@ -138,6 +141,100 @@ func generate(count: Int, into dir: URL) throws {
 }
 
 let sectionCount = 20
+
+/// Writes a course of `count` questions split over `files` banks (`Quizzes/course-1.yaml` …), all
+/// linked to the benchmark lesson. Its questions are heavier than `generate`'s: long prompts with
+/// Markdown and non-ASCII text, and feedback on every choice, about 770 bytes a question.
+func generateCourse(count: Int, files: Int, into dir: URL) throws -> Int {
+    try generate(count: 1, into: dir)  // the lesson (and a one-question bank, replaced below)
+    let quizzes = dir.appendingPathComponent("Quizzes")
+    try FileManager.default.removeItem(at: quizzes.appendingPathComponent("bench.yaml"))
+    var total = 0
+    var next = 1
+    for f in 1...files {
+        let n = count / files + (f <= count % files ? 1 : 0)
+        var out = "quiz: course-\(f)\ntitle: Course bank \(f) of \(files)\nlesson: bench\nquestions:\n"
+        out.reserveCapacity(n * 800 + 1000)
+        for _ in 0..<n {
+            out += courseQuestion(next)
+            next += 1
+        }
+        out += "tests:\n  - id: practice\n    title: Practice \(f)\n    time_limit: 2h\n    pick: {per_section: 2}\n"
+        let data = Data(out.utf8)
+        total += data.count
+        try data.write(to: quizzes.appendingPathComponent("course-\(f).yaml"))
+    }
+    return total
+}
+
+/// The i-th question of a course: single, multiple and truefalse in turn, with long texts.
+func courseQuestion(_ i: Int) -> String {
+    let id = "c-\(String(format: "%06d", i))"
+    let section = "section-\((i - 1) % sectionCount + 1)"
+    let letter = ChoiceLetter.name((i / 3) % 4)
+    let head = """
+          - id: \(id)
+            section: \(section)
+
+        """
+    switch (i - 1) % 3 {
+    case 0:
+        return head + """
+                prompt: >-
+                  In case \(i), a café’s order board must show new orders *within a second*
+                  of the till taking them, on a network that drops idle connections after
+                  thirty seconds. Which design keeps the board current most cheaply?
+                choices:
+                  - text: Poll `/orders` once a second from the board, case \(i)
+                    feedback: Polling works, but it asks again even when nothing changed.
+                  - text: Keep one event stream open and send a comment line each 15 s, case \(i)
+                    feedback: Right — the stream delivers each order at once and the comment keeps it alive.
+                  - text: Reload the page when the cashier presses a button, case \(i)
+                    feedback: The board is a separate screen; the button cannot reload it.
+                  - text: Cache the order list in the browser for a minute, case \(i)
+                    feedback: A cache only avoids fetching old data; it never brings new orders.
+                answer: \(letter)
+                explanation: >-
+                  An event stream keeps one response open; a heartbeat comment stops the
+                  network from closing it as idle.
+
+            """
+    case 1:
+        return head + """
+                type: multiple
+                prompt: >-
+                  Which of these let a server send data to a browser without waiting for
+                  a new request each time (set \(i))? Choose **every** one that does.
+                choices:
+                  - text: Server-sent events over one long response, set \(i)
+                    feedback: Right; one response carries many events.
+                  - text: A WebSocket after the upgrade handshake, set \(i)
+                    feedback: Right; after the 101 response either side may send frames.
+                  - Short polling on a fixed timer, set \(i)
+                  - text: Conditional GET with an ETag, set \(i)
+                    feedback: No — it saves bytes but still needs a request.
+                answer: [A, B]
+                scoring: partial
+                explanation: >-
+                  Only a stream or a full-duplex socket lets the server write again without
+                  the client asking first.
+
+            """
+    default:
+        return head + """
+                type: truefalse
+                prompt: >-
+                  Statement \(i): in plain HTTP/1.1, a server can begin an exchange with a
+                  client before that client has sent it any request at all — true or false?
+                answer: \(i % 2 == 0 ? "true" : "false")
+                hint: Think about who opens every HTTP exchange, and what answers it.
+                explanation: >-
+                  Every HTTP exchange starts with a client request, which the server answers
+                  with exactly one response; real-time techniques work around that rule.
+
+            """
+    }
+}
 
 
 /// The i-th question (1-based): the type cycles through all seven, the section through all twenty.
@@ -315,11 +412,18 @@ func rootURL(_ path: String) -> URL {
     return URL(fileURLWithPath: path).standardizedFileURL
 }
 
-func scan(_ path: String) {
-    let bytes = readBytes(path)
-    let (s, cpu, events) = best { YAMLParser.countEvents(bytes) }
-    guard let events else { fail("libyaml rejected \(path)") }
-    print("scan seconds=\(format(s)) cpu=\(format(cpu)) events=\(events) bytes=\(bytes.count)")
+/// Scans the files one after another, as a serial floor for linting them all.
+func scan(_ paths: [String]) {
+    let files = paths.map(readBytes)
+    let (s, cpu, events) = best { () -> Int? in
+        var total = 0
+        for (path, bytes) in zip(paths, files) {
+            guard let n = YAMLParser.countEvents(bytes) else { fail("libyaml rejected \(path)") }
+            total += n
+        }
+        return total
+    }
+    print("scan seconds=\(format(s)) cpu=\(format(cpu)) events=\(events ?? 0) bytes=\(files.reduce(0) { $0 + $1.count })")
 }
 
 func lintOnce(_ url: URL) -> LintReport {
@@ -353,19 +457,25 @@ func seedAttempts(count: Int, root path: String, store storePath: String) {
     var rng = SeededGenerator(seed: 7)
     var batch: [AttemptRows] = []
     let start = Date(timeIntervalSince1970: 1_790_000_000)
+    // Drawing a test and encoding its layouts costs more than storing it: a million attempts
+    // reuse a few thousand draws (each attempt still answers its own way).
+    var draws: [Int: [(position: Int, question: Question, presentation: String)]] = [:]
     for i in 0..<count {
-        let items = AttemptPlan.test(test, in: bank, root: root, seed: UInt64(i + 1))
+        let seed = i % 4096 + 1
+        let items = draws[seed] ?? AttemptPlan.test(test, in: bank, root: root, seed: UInt64(seed)).map { item in
+            do { return (item.position, item.question, try JSONDocument.compact(item.presentation)) } catch { fail("\(item.question.id): \(error)") }
+        }
+        draws[seed] = items
         let ability = Double(rng.next() % 1000) / 1000
         let attempt = AttemptRecord(kind: .test, bank: bank.id, test: test.id, title: test.title,
-                                    seed: Int64(i + 1), startedAt: start.addingTimeInterval(Double(i) * 60),
+                                    seed: Int64(seed), startedAt: start.addingTimeInterval(Double(i) * 60),
                                     submittedAt: start.addingTimeInterval(Double(i) * 60 + 300), timeLimit: test.timeLimit,
                                     elapsed: 300, status: .submitted, passMark: test.passMark)
         var questions: [AttemptQuestionRecord] = []
         var responses: [ResponseRecord] = []
         for item in items {
             let q = item.question
-            let presentation: String
-            do { presentation = try JSONDocument.compact(item.presentation) } catch { fail("\(q.id): \(error)") }
+            let presentation = item.presentation
             questions.append(AttemptQuestionRecord(attemptID: attempt.id, position: item.position, questionID: q.id,
                                                    section: q.section, lesson: bank.lesson, presentation: presentation, maxPoints: q.points))
             let roll = Double(rng.next() % 1000) / 1000
@@ -387,7 +497,7 @@ func seedAttempts(count: Int, root path: String, store storePath: String) {
                                             tries: 1, answeredAt: attempt.startedAt))
         }
         batch.append(AttemptRows(attempt: attempt, questions: questions, responses: responses))
-        if batch.count == 2_000 || i == count - 1 {
+        if batch.count == 5_000 || i == count - 1 {
             do { try store.importAttempts(batch) } catch { fail("\(storePath): \(error)") }
             batch.removeAll(keepingCapacity: true)
         }
@@ -462,8 +572,16 @@ case ("generate", 3):
     do { try generate(count: n, into: URL(fileURLWithPath: arguments[2])) } catch { fail("\(error)") }
     let size = (try? FileManager.default.attributesOfItem(atPath: arguments[2] + "/Quizzes/bench.yaml")[.size] as? Int) ?? 0
     print("generate questions=\(n) bytes=\(size) dir=\(arguments[2])")
-case ("scan", 2):
-    scan(arguments[1])
+case ("generate-course", 4):
+    guard let n = Int(arguments[1]), n > 0, let files = Int(arguments[2]), files > 0, files <= n else {
+        fail("N and FILES must be positive whole numbers with FILES at most N")
+    }
+    do {
+        let bytes = try generateCourse(count: n, files: files, into: URL(fileURLWithPath: arguments[3]))
+        print("generate-course questions=\(n) files=\(files) bytes=\(bytes) dir=\(arguments[3])")
+    } catch { fail("\(error)") }
+case ("scan", 2...):
+    scan(Array(arguments.dropFirst()))
 case ("lint", 2):
     lint(arguments[1])
 case ("profile", 2):

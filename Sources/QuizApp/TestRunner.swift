@@ -26,7 +26,21 @@ public struct TestRunner {
     /// and is ready to run.
     public static func start(_ test: PracticeTest, in bank: Bank, root: ContentRoot, seed: UInt64, timed: Bool,
                              store: any AttemptStore, learner: String? = LoginName.current()) throws -> TestRunner {
-        let items = AttemptPlan.test(test, in: bank, root: root, seed: seed)
+        try start(test, items: AttemptPlan.test(test, in: bank, root: root, seed: seed), in: bank, root: root, seed: seed,
+                  timed: timed, store: store, learner: learner)
+    }
+
+    /// A new attempt of `test` from a bank read for one session (``Course/testContent(bank:cacheFolder:)``).
+    public static func start(_ test: PracticeTest, from content: inout TestContent, seed: UInt64, timed: Bool,
+                             store: any AttemptStore, learner: String? = LoginName.current()) throws -> TestRunner {
+        let items = content.plan(test, seed: seed)
+        return try start(test, items: items, in: content.bank, root: content.root, seed: seed, timed: timed,
+                         store: store, learner: learner)
+    }
+
+    /// A new attempt of `test` asking `items`, drawn with `seed`.
+    static func start(_ test: PracticeTest, items: [SessionQuestion], in bank: Bank, root: ContentRoot, seed: UInt64,
+                      timed: Bool, store: any AttemptStore, learner: String?) throws -> TestRunner {
         guard !items.isEmpty else { throw UserError("test \(bank.id)/\(test.id) draws no questions") }
         let limit = timed ? test.timeLimit : nil
         var attempt = AttemptRecord(kind: .test, bank: bank.id, test: test.id, title: test.title,

@@ -47,6 +47,9 @@ public enum BankYAMLWriter {
             if question.type == .multiple || question.type == .order || question.type == .match {
                 out += "    scoring: \(question.scoring.rawValue)\n"
             }
+            // What the source said beyond the defaults: Moodle's default grade, and choices kept in place.
+            if question.points != 1 { out += "    points: \(number(question.points))\n" }
+            if !question.shuffle, question.type == .single || question.type == .multiple { out += "    shuffle: false\n" }
             if let explanation = question.explanation { out += "    explanation: \(quoted(explanation))\n" }
             if !question.tags.isEmpty { out += "    tags: [\(question.tags.map(quoted).joined(separator: ", "))]\n" }
         }

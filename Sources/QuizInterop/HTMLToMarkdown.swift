@@ -5,7 +5,9 @@ import Foundation
 /// Paragraphs, line breaks, bold, italics, code, preformatted blocks, links, lists and images
 /// become their Markdown; `sub` and `sup` keep their text. Any other tag is dropped with its
 /// text kept, and its name is listed in `unconverted` so the caller can say so. Entities are
-/// decoded. The conversion is one pass with explicit stacks, so deep nesting cannot exhaust
+/// decoded, and text that Markdown would read as markup (`2 * 3 * 4`, a `# ` or `1. ` at a
+/// line's start, backticks, `[x](y)`) is escaped, so the Markdown renders the text the HTML
+/// showed. Code spans and blocks are fenced with more backticks than they hold. The conversion is one pass with explicit stacks, so deep nesting cannot exhaust
 /// the call stack.
 public struct HTMLToMarkdown: Sendable {
     /// The Markdown, trimmed, with no more than one blank line in a row.
@@ -29,8 +31,20 @@ private struct Converter {
     var lists: [(ordered: Bool, count: Int)] = []
     var links: [String?] = []
     var pre = 0
+    var code = 0
+    /// What was written before the `<pre>` or `<code>` now open: its content is gathered alone in
+    /// `out`, then fenced with more backticks than it holds.
+    var before = ""
+    /// The language of the open `<pre>`, from `<code class="language-js">`, as the fence's info string.
+    var language = ""
 
     static let textOnly: Set<String> = ["sub", "sup"]
+    /// Stands for the backslash of a `<br>` until the end, so a break before a paragraph's end can be
+    /// told from a backslash the text holds.
+    static let lineBreak: Character = "\u{E000}"
+
+    /// Whether what is written goes to a code span or block, where Markdown is not read.
+    var literal: Bool { pre > 0 || code > 0 }
 
     mutating func run(_ chars: [Character]) {
         var index = 0
@@ -38,7 +52,7 @@ private struct Converter {
         while index < chars.count {
             let character = chars[index]
             guard character == "<" else {
-                text.append(character)
+                if character != Self.lineBreak { text.append(character) }
                 index += 1
                 continue
             }
@@ -60,6 +74,11 @@ private struct Converter {
             index = close + 1
         }
         flush()
+        if code > 0 { closeCode() }
+        if pre > 0 {
+            pre = 1
+            closePre()
+        }
     }
 
     mutating func flush() {
@@ -79,12 +98,107 @@ private struct Converter {
             }
             decoded = squeezed
         }
-        out += decoded
+        out += literal ? decoded : Self.escaped(decoded, after: out.last, atLineStart: atLineStart)
+    }
+
+    /// Whether text written now starts a line of Markdown: at the start, after a line break, or
+    /// after a list item's marker.
+    var atLineStart: Bool {
+        guard let last = out.last, last != "\n" else { return true }
+        // A marker line is a few spaces and `- ` or `12. `; only the last few characters are looked at.
+        let line = String(out.suffix(40).reversed().prefix { $0 != "\n" }.reversed())
+        guard line.count < 40 || out.utf8.count <= 40 else { return false }
+        let body = line.drop { $0 == " " }
+        if body == "- " { return true }
+        guard body.hasSuffix(". ") else { return false }
+        let number = body.dropLast(2)
+        return !number.isEmpty && number.allSatisfy(\.isASCII) && number.allSatisfy(\.isNumber)
+    }
+
+    /// `text` with every character Markdown would read as markup escaped, so it renders as the same
+    /// text: `\ ` * [ ] | ~` always, `_` unless inside a word, `<` before what could open a tag,
+    /// `&` before what could be an entity, and at a line's start `# - + = >` and a number's `.` or `)`.
+    static func escaped(_ text: String, after previous: Character?, atLineStart: Bool) -> String {
+        let chars = Array(text)
+        var out = ""
+        var numberEnd: Int?
+        if atLineStart, let first = chars.first, first.isASCII, first.isNumber {
+            var end = 0
+            while end < chars.count, chars[end].isASCII, chars[end].isNumber { end += 1 }
+            // `1.` or `1)` starts a list only before a space or the line's end: `1.0` stays as it is.
+            if end < chars.count, chars[end] == "." || chars[end] == ")", end + 1 == chars.count || chars[end + 1] == " " { numberEnd = end }
+        }
+        for (index, character) in chars.enumerated() {
+            let before = index == 0 ? previous : chars[index - 1]
+            let next = index + 1 < chars.count ? chars[index + 1] : nil
+            let lineStart = index == 0 && atLineStart
+            var escape = false
+            switch character {
+            case "\\", "`", "*", "[", "]", "|", "~": escape = true
+            case "_": escape = !(before.map(Self.isWordCharacter) ?? false && next.map(Self.isWordCharacter) ?? false)
+            case "<": escape = next.map { $0.isLetter || $0 == "/" || $0 == "!" || $0 == "?" } ?? false
+            case "&": escape = Self.startsEntity(chars[(index + 1)...])
+            // At a line's start: a heading, list item, rule or underline needs a space, the line's end or
+            // another of the mark next (`-5` and `+1` stay); a quote needs nothing.
+            case "#", "-", "+": escape = lineStart && (next == nil || next == " " || next == character)
+            // `=` only underlines a line above it: a choice that is just `==` stays as written.
+            case "=": escape = lineStart && previous == "\n" && (next == nil || next == " " || next == character)
+            case ">": escape = lineStart
+            case ".", ")": escape = index == numberEnd
+            // Before `[` a `!` would start an image (a link's `[` from a tag gets its `!` escaped there).
+            case "!": escape = next == "["
+            default: break
+            }
+            if escape { out.append("\\") }
+            out.append(character)
+        }
+        return out
+    }
+
+    static func isWordCharacter(_ character: Character) -> Bool { character.isLetter || character.isNumber }
+
+    /// Whether text after a `&` reads as an entity: `#` and digits, or letters, then `;`.
+    static func startsEntity(_ rest: ArraySlice<Character>) -> Bool {
+        var body = rest.prefix(33)
+        if body.first == "#" { body = body.dropFirst() }
+        let name = body.prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        return !name.isEmpty && body.dropFirst(name.count).first == ";"
     }
 
     mutating func block(_ separator: String = "\n\n") {
         while out.last == " " { out.removeLast() }
         if !out.isEmpty { out += separator }
+    }
+
+    /// The longest run of backticks in `text`.
+    static func longestBacktickRun(_ text: String) -> Int {
+        var longest = 0, run = 0
+        for character in text {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        return longest
+    }
+
+    mutating func closeCode() {
+        code = 0
+        let content = out
+        out = before
+        guard !content.isEmpty else { return }
+        let fence = String(repeating: "`", count: Self.longestBacktickRun(content) + 1)
+        // A space inside the fence keeps a backtick at either end from joining it; Markdown strips one each side.
+        let pad = content.first == "`" || content.last == "`" || (content.first == " " && content.last == " ") ? " " : ""
+        out += fence + pad + content + pad + fence
+    }
+
+    mutating func closePre() {
+        pre = 0
+        var content = out
+        out = before
+        if !content.hasSuffix("\n") { content += "\n" }
+        let fence = String(repeating: "`", count: max(3, Self.longestBacktickRun(content) + 1))
+        out += fence + language + "\n" + content + fence + "\n\n"
+        language = ""
     }
 
     mutating func tag(_ body: String) {
@@ -94,40 +208,67 @@ private struct Converter {
         let attributes = String(rest.dropFirst(name.count))
         switch name {
         case "p":
-            block()
+            if !literal { block() }
         case "br":
-            out += pre > 0 ? "\n" : "\\\n"
+            out += pre > 0 ? "\n" : code > 0 ? " " : String(Self.lineBreak) + "\n"
         case "strong", "b":
-            if pre == 0 { out += "**" }
+            if !literal { out += "**" }
         case "em", "i":
-            if pre == 0 { out += "*" }
+            if !literal { out += "*" }
         case "code":
-            if pre == 0 { out += "`" }
+            guard pre == 0 else {
+                // The renderer's `<pre><code class="language-js">` keeps its language as the fence's info string.
+                if !closing, out.isEmpty, let classes = Self.attribute("class", in: attributes),
+                   let name = classes.split(separator: " ").first(where: { $0.hasPrefix("language-") })?.dropFirst(9),
+                   !name.isEmpty, !name.contains("`") {
+                    language = String(name)
+                }
+                return
+            }
+            if closing {
+                if code > 0 {
+                    code -= 1
+                    if code == 0 { closeCode() }
+                }
+            } else {
+                if code == 0 {
+                    before = out
+                    out = ""
+                }
+                code += 1
+            }
         case "pre":
             if closing {
                 if pre > 0 {
                     pre -= 1
                     if pre == 0 {
-                        if out.last != "\n" { out += "\n" }
-                        out += "```\n\n"
+                        pre = 1
+                        closePre()
                     }
                 }
             } else {
                 if pre == 0 {
+                    if code > 0 { closeCode() }
                     block()
-                    out += "```\n"
+                    before = out
+                    out = ""
                 }
                 pre += 1
             }
         case "a":
             if closing {
-                if let href = links.popLast(), let target = href { out += "](\(target))" }
+                if let href = links.popLast(), let target = href { out += "](\(Self.destination(target)))" }
             } else {
-                let href = Self.attribute("href", in: attributes)
+                let href = literal ? nil : Self.attribute("href", in: attributes)
                 links.append(href)
-                if href != nil { out += "[" }
+                if href != nil {
+                    // Text ending in `!` right before the link would make it an image.
+                    if out.last == "!" { out.insert("\\", at: out.index(before: out.endIndex)) }
+                    out += "["
+                }
             }
         case "ul", "ol":
+            guard !literal else { return }
             if closing {
                 if lists.popLast() != nil { block(lists.isEmpty ? "\n\n" : "\n") }
             } else {
@@ -135,7 +276,7 @@ private struct Converter {
                 lists.append((name == "ol", 0))
             }
         case "li":
-            guard !closing else { return }
+            guard !closing, !literal else { return }
             while out.last == " " { out.removeLast() }
             if !out.isEmpty, out.last != "\n" { out += "\n" }
             // Indentation stops growing at a depth no author writes, so hostile nesting stays linear.
@@ -148,16 +289,31 @@ private struct Converter {
             out += String(repeating: "   ", count: depth - 1) + marker
         case "img":
             let alt = Self.attribute("alt", in: attributes) ?? ""
-            if let src = Self.attribute("src", in: attributes) { out += "![\(alt)](\(src))" } else { out += alt }
+            if literal {
+                out += alt
+            } else if let src = Self.attribute("src", in: attributes) {
+                out += "![\(Self.escaped(alt, after: "[", atLineStart: false))](\(Self.destination(src)))"
+            } else {
+                out += Self.escaped(alt, after: out.last, atLineStart: atLineStart)
+            }
         default:
             if !Self.textOnly.contains(name), !name.isEmpty { unknown.insert(name) }
         }
     }
 
+    /// A link or image target as Markdown reads it back whole: in `<…>` when it holds a space or a
+    /// parenthesis, with the angle brackets it holds percent-encoded.
+    static func destination(_ url: String) -> String {
+        let plain = url.replacingOccurrences(of: "<", with: "%3C").replacingOccurrences(of: ">", with: "%3E")
+        return plain.contains { $0.isWhitespace || $0 == "(" || $0 == ")" } ? "<\(plain)>" : plain
+    }
+
     mutating func finished() -> String {
-        var result = out.replacingOccurrences(of: "\\\n\n", with: "\n\n")
-        while result.last?.isWhitespace == true { result.removeLast() }
-        if result.hasSuffix("\\"), out.hasSuffix("\\\n") { result.removeLast() }
+        let breakMark = String(Self.lineBreak)
+        // A break that ends a paragraph or the text is no break.
+        var result = out.replacingOccurrences(of: breakMark + "\n\n", with: "\n\n")
+        while result.last?.isWhitespace == true || result.last == Self.lineBreak { result.removeLast() }
+        result = result.replacingOccurrences(of: breakMark, with: "\\")
         while result.contains("\n\n\n") { result = result.replacingOccurrences(of: "\n\n\n", with: "\n\n") }
         return result.trimmingCharacters(in: .whitespacesAndNewlines)
     }

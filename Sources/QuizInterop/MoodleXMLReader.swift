@@ -9,8 +9,9 @@ import QuizKit
 /// It reads the `<quiz>` document Moodle's XML export writes (`question/format/xml/format.php`)
 /// into the same entries the GIFT reader makes: multichoice, truefalse, shortanswer, numerical,
 /// matching and ordering questions, with `<question type="category">` as the category. Other
-/// types are left out with a warning each. External entities and DTDs are never loaded; a file
-/// that is not well-formed XML gives a finding.
+/// types are left out with a warning each. A plain `<!DOCTYPE quiz>` is allowed; a DOCTYPE with
+/// an external DTD or declarations is refused before parsing, so no entity is ever fetched or
+/// expanded. A file that is not well-formed XML gives a finding.
 public struct MoodleXMLReader: Sendable {
     public private(set) var entries: [GIFTReader.Entry] = []
     public private(set) var findings: [GIFTReader.Finding] = []
@@ -23,10 +24,8 @@ public struct MoodleXMLReader: Sendable {
 
     public init(data: Data, file: String) {
         self.file = file
-        if let text = String(data: data.prefix(4096), encoding: .utf8) ?? String(data: data.prefix(4095), encoding: .utf8),
-           text.range(of: "<!DOCTYPE", options: .caseInsensitive) != nil || text.range(of: "<!ENTITY", options: .caseInsensitive) != nil {
-            let line = (text.components(separatedBy: "<!").first?.filter { $0 == "\n" }.count ?? 0) + 1
-            findings.append(.init(file: file, line: line, column: 1, message: "the file has a DOCTYPE or entity declaration, which import refuses"))
+        if let refused = Self.prologFinding(data, file: file) {
+            findings.append(refused)
             return
         }
         let builder = TreeBuilder()
@@ -49,7 +48,8 @@ public struct MoodleXMLReader: Sendable {
             if type == "category" {
                 let path = question.child("category").map { $0.child("text")?.text ?? $0.text } ?? ""
                 let last = path.split(separator: "/").last.map { String($0).trimmingCharacters(in: .whitespaces) }
-                category = (last == nil || last == "$course$" || last == "$system$" || last == "top") ? nil : last
+                // A path of only a context (`$course$`, `$module$`, `$system$`, `$cat$`) or Moodle's `top` names no category.
+                category = last.flatMap { $0.isEmpty || $0 == "top" || ($0.hasPrefix("$") && $0.hasSuffix("$")) ? nil : $0 }
                 continue
             }
             read(question, type: type, category: category)
@@ -64,7 +64,12 @@ public struct MoodleXMLReader: Sendable {
             warnings.append("\(where_) (\(type)) left out: \(why)")
         }
         let prompt = text(node.child("questiontext"), at: where_)
+        if let image = node.child("image")?.text.trimmingCharacters(in: .whitespacesAndNewlines), !image.isEmpty {
+            // Moodle 1.9 kept a question's picture beside its text; the bytes are in the file, but a bank holds no files.
+            warnings.append("\(where_): its image \(image) (Moodle 1.9's <image> field) is not imported; add it to the prompt as a Markdown image")
+        }
         var scoring = ScoringPolicy.allOrNothing
+        var shuffle = true
         let answers = node.children.filter { $0.name == "answer" }
         func fraction(_ a: Node) -> Double { Double(a.attributes["fraction"] ?? "0") ?? 0 }
         func feedback(_ a: Node) -> String? {
@@ -81,6 +86,9 @@ public struct MoodleXMLReader: Sendable {
             }
             let right = options.indices.filter { options[$0].1 > 0 }
             guard !right.isEmpty else { return skip("it has no answer with a positive fraction") }
+            if let value = node.child("shuffleanswers")?.text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() {
+                shuffle = !(value == "false" || value == "0")
+            }
             let single = (node.child("single")?.text.trimmingCharacters(in: .whitespaces).lowercased()).map { $0 == "true" || $0 == "1" } ?? true
             if single || right.count == 1 {
                 let best = right.max { options[$0].1 < options[$1].1 } ?? right[0]
@@ -89,6 +97,11 @@ public struct MoodleXMLReader: Sendable {
                 }
                 kind = .single(choices: options.map(\.0), answer: best)
             } else {
+                let credits = right.map { options[$0].1 }
+                if let most = credits.max(), let least = credits.min(), most - least > 0.01 {
+                    let list = credits.map { GIFTWriter.number($0) + "%" }.joined(separator: ", ")
+                    warnings.append("\(where_): its right choices carry unequal credit (\(list)); imported with each worth the same")
+                }
                 let wrong = options.filter { $0.1 <= 0 }.map(\.1)
                 scoring = !wrong.isEmpty && wrong.allSatisfy { $0 <= -100 } ? .allOrNothing : .partial
                 kind = .multiple(choices: options.map(\.0), answers: right)
@@ -134,6 +147,15 @@ public struct MoodleXMLReader: Sendable {
             let items = answers.sorted { fraction($0) < fraction($1) }.map { Item(text($0, at: where_)) }
             guard items.count >= 2 else { return skip("it has fewer than two items") }
             kind = .order(items: items)
+            // qtype_ordering's grading: the whole order, or the share of items in their place (its
+            // names, or the numbers older versions wrote). Its relative gradings have no form in a bank.
+            switch node.child("gradingtype")?.text.trimmingCharacters(in: .whitespacesAndNewlines).uppercased() ?? "" {
+            case "", "ALL_OR_NOTHING", "-1": scoring = .allOrNothing
+            case "ABSOLUTE_POSITION", "0": scoring = .partial
+            case let other:
+                scoring = .partial
+                warnings.append("\(where_): graded \(other) in Moodle; imported as partial scoring (the share of items in their place)")
+            }
         default:
             return skip("a \(type.isEmpty ? "question without a type" : type) question has no place in a bank")
         }
@@ -143,8 +165,80 @@ public struct MoodleXMLReader: Sendable {
         let tags = node.child("tags")?.children.filter { $0.name == "tag" }.map { text($0, at: where_) } ?? []
         let question = Question(id: id.isEmpty ? name : id, section: "", prompt: prompt, kind: kind,
                                 explanation: explanation.isEmpty ? nil : explanation, points: points > 0 ? points : 1,
-                                scoring: scoring, tags: tags)
+                                scoring: scoring, tags: tags, shuffle: shuffle)
         entries.append(GIFTReader.Entry(question: question, title: name.isEmpty ? nil : name, category: category, line: node.line))
+    }
+
+    /// What the parser must never be shown: a DOCTYPE with an external id (`SYSTEM`, `PUBLIC`) or an
+    /// internal subset (`[…]`, where entities are declared), any other declaration before the root
+    /// element, or a file in UTF-16, which this scan could not read. A plain `<!DOCTYPE quiz>`, which
+    /// hand-edited files carry, declares nothing and passes. Nil when the prolog is safe to parse.
+    static func prologFinding(_ data: Data, file: String) -> GIFTReader.Finding? {
+        // The whole file: only the prolog is walked, but it may be long, and a DOCTYPE anywhere in it counts.
+        let bytes = [UInt8](data)
+        if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.prefix(2).contains(0) {
+            return .init(file: file, line: 1, column: 1, message: "the file is not UTF-8 (it looks like UTF-16); save it as UTF-8, as Moodle writes it")
+        }
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var line = 1, lineStart = index
+        func at(_ text: String, _ position: Int, ignoringCase: Bool = false) -> Bool {
+            let wanted = Array(text.utf8)
+            guard position + wanted.count <= bytes.count else { return false }
+            return zip(bytes[position..<(position + wanted.count)], wanted).allSatisfy { a, b in
+                a == b || (ignoringCase && a | 0x20 == b | 0x20 && (0x61...0x7A).contains(b | 0x20))
+            }
+        }
+        /// Moves past `end`, counting lines; false when the prolog ends first.
+        func skip(to end: String) -> Bool {
+            while index < bytes.count {
+                if at(end, index) {
+                    index += end.utf8.count
+                    return true
+                }
+                if bytes[index] == 0x0A { line += 1; lineStart = index + 1 }
+                index += 1
+            }
+            return false
+        }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if isSpace(byte) {
+                if byte == 0x0A { line += 1; lineStart = index + 1 }
+                index += 1
+                continue
+            }
+            guard byte == UInt8(ascii: "<") else { return nil }
+            if at("<?", index) {
+                if !skip(to: "?>") { return nil }
+                continue
+            }
+            if at("<!--", index) {
+                if !skip(to: "-->") { return nil }
+                continue
+            }
+            guard at("<!", index) else { return nil }  // the root element: the prolog is over
+            let place = (line: line, column: index - lineStart + 1)
+            if at("<!DOCTYPE", index, ignoringCase: true) {
+                var end = index + 9
+                while end < bytes.count, isSpace(bytes[end]) { end += 1 }
+                while end < bytes.count, !isSpace(bytes[end]), bytes[end] != UInt8(ascii: ">"), bytes[end] != UInt8(ascii: "[") { end += 1 }
+                while end < bytes.count, isSpace(bytes[end]) { end += 1 }
+                if end < bytes.count, bytes[end] == UInt8(ascii: ">"), end > index + 9 {
+                    for b in bytes[index..<end] where b == 0x0A { line += 1 }
+                    if let lastBreak = bytes[index..<end].lastIndex(of: 0x0A) { lineStart = lastBreak + 1 }
+                    index = end + 1
+                    continue
+                }
+                return .init(file: file, line: place.line, column: place.column, message:
+                    "the DOCTYPE names an external DTD or declares entities, which import refuses (they could read other files "
+                    + "or expand without end); delete the DOCTYPE, or reduce it to <!DOCTYPE quiz>")
+            }
+            return .init(file: file, line: place.line, column: place.column, message:
+                "a declaration (<!\(String(decoding: bytes[(index + 2)..<min(index + 10, bytes.count)].prefix { !isSpace($0) }, as: UTF8.self))) "
+                + "before <quiz>, which import refuses; delete it, since Moodle XML needs none")
+        }
+        return nil
     }
 
     mutating func warnOnce(_ message: String) {

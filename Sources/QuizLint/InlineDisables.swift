@@ -38,10 +38,34 @@ struct InlineDisables {
             }
             _ = column
         }
+        indexSpans()
     }
 
+    /// Lines where every rule is silenced, and the rules silenced on other lines: one lookup per finding,
+    /// where a scan of every span for each finding is quadratic in a file with a directive on each question.
+    private var allRulesSilenced: Set<Int> = []
+    private var rulesSilenced: [Int: Set<RuleID>] = [:]
+
     func silences(_ finding: Finding) -> Bool {
-        spans.contains { $0.lines.contains(finding.line) && ($0.rules?.contains(finding.rule) ?? true) }
+        allRulesSilenced.contains(finding.line) || rulesSilenced[finding.line]?.contains(finding.rule) == true
+    }
+
+    /// Fills the per-line lookup. Directives stacked above one question give one range many times: each
+    /// distinct range is walked once, and distinct question ranges do not overlap, so this is linear.
+    private mutating func indexSpans() {
+        var merged: [ClosedRange<Int>: Set<RuleID>?] = [:]
+        for span in spans {
+            if let known = merged[span.lines] {
+                merged[span.lines] = known.flatMap { old in span.rules.map { old.union($0) } }
+            } else {
+                merged[span.lines] = span.rules
+            }
+        }
+        for (lines, rules) in merged {
+            for line in lines {
+                if let rules { rulesSilenced[line, default: []].formUnion(rules) } else { allRulesSilenced.insert(line) }
+            }
+        }
     }
 
     /// Parses one line's directive: the rules (nil = all), whether the comment stands alone, its column.

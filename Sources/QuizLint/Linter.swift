@@ -1,5 +1,6 @@
 import Foundation
 import QuizKit
+import QuizYAML
 
 /// Runs every rule over a loaded content root and applies the configuration and inline disables.
 public enum Linter {
@@ -25,13 +26,7 @@ public enum Linter {
         var kept: [Finding] = []
         for (file, findings) in byFile {
             if let only, !only.contains(file) { continue }
-            let disables = inlineDisables(file: file, root: root)
-            for var finding in findings + disables.findings {
-                guard let severity = configuration.severity(of: finding.rule) else { continue }
-                if finding.rule != .yamlSyntax && disables.silences(finding) { continue }
-                finding.severity = severity
-                kept.append(finding)
-            }
+            kept += settle(findings, file: file, root: root, configuration: configuration)
         }
         var files = root.files
         if FileManager.default.fileExists(atPath: root.url.appendingPathComponent(Configuration.fileName).path) {
@@ -39,6 +34,20 @@ public enum Linter {
         }
         if let only { files = files.filter(only.contains) }
         return LintReport(findings: kept, files: files.sorted())
+    }
+
+    /// One file's findings as reported: each at the level the configuration gives its rule (dropped
+    /// when the rule is off), those an inline directive silences dropped, and the directives' own findings added.
+    static func settle(_ findings: [Finding], file: String, root: ContentRoot, configuration: Configuration) -> [Finding] {
+        let disables = inlineDisables(file: file, root: root)
+        var kept: [Finding] = []
+        for var finding in findings + disables.findings {
+            guard let severity = configuration.severity(of: finding.rule) else { continue }
+            if finding.rule != .yamlSyntax && disables.silences(finding) { continue }
+            finding.severity = severity
+            kept.append(finding)
+        }
+        return kept
     }
 
     /// Whether `needle` occurs in `data`, byte for byte.
@@ -60,7 +69,7 @@ public enum Linter {
 
     static func inlineDisables(file: String, root: ContentRoot) -> InlineDisables {
         guard file != Configuration.fileName, !root.brokenFiles.contains(file),
-              let data = FileManager.default.contents(atPath: root.url.appendingPathComponent(file).path) else {
+              let data = (try? YAMLParser.readFile(root.url.appendingPathComponent(file))).map({ Data($0) }) else {
             return InlineDisables(text: "", file: file) { _ in nil }
         }
         // Most files have no directive: look for one in the bytes before decoding the whole file
@@ -72,8 +81,14 @@ public enum Linter {
             let places = bank.questions.map(\.place) + bank.tests.map(\.place)
             let starts = places.map(\.start.line).sorted()
             for p in places {
-                let nextStart = starts.first { $0 > p.start.line }
-                ends[p.start.line] = min(p.end.line, (nextStart ?? Int.max) - 1)
+                // The first start past this one, by binary search: a scan per item is quadratic in a big bank.
+                var low = 0, high = starts.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if starts[mid] > p.start.line { high = mid } else { low = mid + 1 }
+                }
+                let nextStart = low < starts.count ? starts[low] : Int.max
+                ends[p.start.line] = min(p.end.line, nextStart - 1)
             }
         }
         return InlineDisables(text: text, file: file) { ends[$0] }

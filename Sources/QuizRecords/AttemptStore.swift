@@ -47,6 +47,8 @@ public protocol AttemptStore: Sendable {
     func responses(of attemptID: String) throws(StoreError) -> [ResponseRecord]
     /// The study progress of a lesson's sections, in the order they were first shown.
     func progress(lesson: String) throws(StoreError) -> [SectionProgressRecord]
+    /// The study progress of every lesson, by lesson, then in the order first shown: what `quiz store copy` copies.
+    func allProgress() throws(StoreError) -> [SectionProgressRecord]
 
     /// Throws `.needsTeacher` when this store shows the caller only their own learner's attempts, so
     /// that a read of the whole class (`report --all`, `stats`) would pass a part off as the whole.
@@ -62,6 +64,37 @@ public protocol AttemptStore: Sendable {
     /// it throws ends the walk and is rethrown as is; a store problem is a `StoreError`.
     func forEachAttempt(_ filter: AttemptFilter,
                         body: (AttemptRecord, [AttemptQuestionRecord], [ResponseRecord]) throws -> Void) throws
+
+    // MARK: Aggregates
+
+    /// Whether ``testAggregates(_:)`` is the cheaper way to item analysis on this store: true for a
+    /// database server, which joins and sums on its own cores so that only a few rows per question
+    /// cross the network; false for a SQLite file, where joining every response to its question
+    /// costs more than walking the attempts one at a time in key order (`quiz stats` then walks).
+    var aggregatesOnServer: Bool { get }
+
+    /// The sums item analysis needs over the submitted and expired attempts of `query`'s test,
+    /// computed by the database: run ``StatsQuery``'s statements, in one read transaction, with
+    /// the store's placeholders. The figures must equal what walking the same attempts with
+    /// ``forEachAttempt(_:body:)`` and summing in Swift would give, up to rounding.
+    func testAggregates(_ query: StatsQuery) throws(StoreError) -> TestAggregates
+    /// Each submitted or expired attempt of `query`'s test with its points and maximum summed by the
+    /// database (``StatsQuery/scoresSQL(_:)``, one query grouping the responses by attempt), in no
+    /// particular order: what `report --all` scores attempts with.
+    func attemptScores(_ query: StatsQuery) throws(StoreError) -> [AttemptScore]
+}
+
+/// One attempt's points and maximum, summed over the questions drawn into it (unanswered ones earn 0).
+public struct AttemptScore: Hashable, Sendable {
+    public var attemptID: String
+    public var points: Double
+    public var max: Double
+
+    public init(attemptID: String, points: Double, max: Double) {
+        self.attemptID = attemptID
+        self.points = points
+        self.max = max
+    }
 }
 
 /// One whole attempt as a store keeps it: the attempt, the questions drawn into it, its responses.

@@ -79,6 +79,14 @@ extension SQLiteStore {
         }
     }
 
+    /// The study progress of every lesson, by lesson, then in the order first shown.
+    public func allProgress() throws(StoreError) -> [SectionProgressRecord] {
+        typealias Columns = SectionProgressRecord.Columns
+        return try read { db in
+            try SectionProgressRecord.order(Columns.lesson, Columns.shownAt, Column.rowID).fetchAll(db)
+        }
+    }
+
     /// The attempts `filter` keeps, unordered.
     static func request(_ filter: AttemptFilter) -> QueryInterfaceRequest<AttemptRecord> {
         typealias Columns = AttemptRecord.Columns

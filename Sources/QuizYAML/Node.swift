@@ -122,6 +122,12 @@ public struct Scalar: Sendable, Equatable {
 
     /// True for a plain `~`, `null`, `Null`, `NULL` or nothing at all.
     public var isNull: Bool {
-        style == .plain && (value.isEmpty || value == "~" || value == "null" || value == "Null" || value == "NULL")
+        guard style == .plain else { return false }
+        switch value.utf8.count {  // told by length first: most values are longer than any null
+        case 0: return true
+        case 1: return value == "~"
+        case 4: return value == "null" || value == "Null" || value == "NULL"
+        default: return false
+        }
     }
 }

@@ -9,7 +9,7 @@ struct Quiz: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quiz",
         abstract: "Lessons, quick checks, timed practice tests and a linter for question banks.",
-        subcommands: [ListCommand.self, StudyCommand.self, CheckCommand.self, TakeCommand.self, ResumeCommand.self, HistoryCommand.self, ProgressCommand.self, ReportCommand.self, StatsCommand.self, LintCommand.self, ImportCommand.self, ExportCommand.self, SchemaCommand.self]
+        subcommands: [ListCommand.self, StudyCommand.self, CheckCommand.self, TakeCommand.self, ResumeCommand.self, HistoryCommand.self, ProgressCommand.self, ReportCommand.self, StatsCommand.self, LintCommand.self, ImportCommand.self, ExportCommand.self, SchemaCommand.self, StoreCommand.self]
     )
 }
 

@@ -45,8 +45,15 @@ struct ReportCommand: ParsableCommand {
         let text: String
         if all, let reference = test {
             let (bank, test) = try Course.test(reference, in: root)
-            let reports = try store.attempts(.finished(bank: bank.id, test: test.id)).map {
-                try StoredAttempt($0, store: store, root: root).report
+            // Scores come summed by the database in one query; the rows of each attempt from the store.
+            let scores = Dictionary(try store.attemptScores(StatsQuery(bank: bank.id, test: test.id)).map { ($0.attemptID, $0) },
+                                    uniquingKeysWith: { a, _ in a })
+            let reports = try store.attempts(.finished(bank: bank.id, test: test.id)).map { record in
+                var report = try StoredAttempt(record, store: store, root: root).report
+                if let score = scores[record.id] {
+                    report.score = AttemptReport.Score(TestScore(points: score.points, max: score.max, passMark: record.passMark))
+                }
+                return report
             }
             text = try format.renderAll(reports) ?? ""
         } else {

@@ -22,13 +22,23 @@ struct TakeCommand: ParsableCommand {
 
     func run() throws {
         let course = try common.course()
-        let (root, filesWithErrors) = course.sessionRoot(cacheFolder: common.storeLocation.cacheFolder)
-        let (bank, test) = try Course.test(self.test, in: root)
-        try course.requireUsable(bank, filesWithErrors: filesWithErrors)
-        let store = try common.openStore()
-        var runner = try TestRunner.start(test, in: bank, root: root, seed: seed ?? UInt64.random(in: 1...999_999),
-                                          timed: !noTimeLimit, store: store)
-        try Self.run(&runner, hint: common.hint)
+        let seed = seed ?? UInt64.random(in: 1...999_999)
+        let cacheFolder = common.storeLocation.cacheFolder
+        // Only the bank taken and its lessons are read; the whole course only to word a bank it lacks.
+        if var content = try course.testContent(bank: String(self.test.prefix { $0 != "/" }), cacheFolder: cacheFolder) {
+            defer { content.waitUntilCached() }
+            let (_, test) = try Course.test(self.test, in: content.root)
+            let store = try common.openStore()
+            var runner = try TestRunner.start(test, from: &content, seed: seed, timed: !noTimeLimit, store: store)
+            try Self.run(&runner, hint: common.hint)
+        } else {
+            let (root, filesWithErrors) = course.sessionRoot(cacheFolder: cacheFolder)
+            let (bank, test) = try Course.test(self.test, in: root)
+            try course.requireUsable(bank, filesWithErrors: filesWithErrors)
+            let store = try common.openStore()
+            var runner = try TestRunner.start(test, in: bank, root: root, seed: seed, timed: !noTimeLimit, store: store)
+            try Self.run(&runner, hint: common.hint)
+        }
     }
 
     /// Runs a test on the terminal and words how it ended; follow-up commands are written with `hint`.
@@ -78,8 +88,16 @@ struct ResumeCommand: ParsableCommand {
             throw UserError("attempt \(record.id) is a \(record.kind.rawValue) session; continue it with quiz study or quiz check")
         }
         let course = try common.course()
-        let (root, filesWithErrors) = course.sessionRoot(cacheFolder: common.storeLocation.cacheFolder)
-        if let bank = root.bank(record.bank) { try course.requireUsable(bank, filesWithErrors: filesWithErrors) }
+        let root: ContentRoot
+        if var content = try course.testContent(bank: record.bank, cacheFolder: common.storeLocation.cacheFolder) {
+            content.include(try store.questions(of: record.id).map(\.questionID))
+            content.waitUntilCached()
+            root = content.root
+        } else {
+            let (whole, filesWithErrors) = course.sessionRoot(cacheFolder: common.storeLocation.cacheFolder)
+            if let bank = whole.bank(record.bank) { try course.requireUsable(bank, filesWithErrors: filesWithErrors) }
+            root = whole
+        }
         var runner = TestRunner.resume(try StoredAttempt(record, store: store, root: root), root: root, store: store)
         try TakeCommand.run(&runner, hint: common.hint)
     }

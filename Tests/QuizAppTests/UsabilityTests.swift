@@ -59,6 +59,22 @@ import Testing
         #expect(throws: BankRefusal.self) { try fixture.course.requireUsable(banksOf: lesson, in: root, filesWithErrors: errors) }
     }
 
+    @Test func aTestOfTheBankIsRefusedOnEveryRun() throws {
+        let fixture = try AppFixture(files: Self.files)
+        defer { withExtendedLifetime(fixture) {} }
+        let cache = fixture.folder.appendingPathComponent("cache")
+        for run in 1...2 {
+            let refusal = #expect(throws: BankRefusal.self, "run \(run)") {
+                _ = try fixture.course.testContent(bank: "demo", cacheFolder: cache)
+            }
+            guard case .unusableQuestion(let file, let question, let flaw) = refusal else {
+                Issue.record("run \(run): expected an unusable question, got \(String(describing: refusal))")
+                continue
+            }
+            #expect(file == "Quizzes/demo.yaml" && question == "q4" && flaw.line == 28)
+        }
+    }
+
     @Test func theUnusableQuestionIsNeverDrawnNorOfferedAsAQuickCheck() throws {
         let fixture = try AppFixture(files: Self.files)
         defer { withExtendedLifetime(fixture) {} }

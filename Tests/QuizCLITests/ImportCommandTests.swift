@@ -82,43 +82,6 @@ import Testing
     }
 }
 
-/// The shipped bank through `quiz export --format gift` and back through `quiz import`.
-@Suite(.timeLimit(.minutes(2))) struct GIFTRoundTripCommandTests {
-    @Test func theShippedBankComesBackWithTheSameQuestions() async throws {
-        let root = try QuizProcess.root([:])
-        defer { try? FileManager.default.removeItem(at: root) }
-        let gift = root.appendingPathComponent("shipped.gift")
-        let export = try await QuizProcess.run(["export", "websockets-sse-polling", "--format", "gift", "-o", gift.path])
-        #expect(export.status == 0, "\(export.stderr)")
-        let before = try await QuizProcess.run(["export", "websockets-sse-polling", "--format", "json"])
-        let imported = try await QuizProcess.run(["import", "shipped.gift", "--bank", "websockets-sse-polling"], in: root)
-        #expect(imported.status == 0, "\(imported.stderr)")
-        let after = try await QuizProcess.run(["export", "websockets-sse-polling", "--format", "json"], in: root)
-        #expect(after.status == 0, "\(after.stderr)")
-        func questions(_ json: String) throws -> [String: [String: Any]] {
-            let bank = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-            let list = bank["questions"] as? [[String: Any]] ?? []
-            return Dictionary(list.map { ($0["id"] as? String ?? "", $0) }, uniquingKeysWith: { a, _ in a })
-        }
-        let original = try questions(before.stdout)
-        let back = try questions(after.stdout)
-        let leftOut = export.stderr.split(separator: "\n").count
-        #expect(back.count == original.count - leftOut)
-        for (id, question) in back {
-            let source = try #require(original[id], "\(id) is not in the shipped bank")
-            for key in ["type", "prompt", "choices", "answer", "explanation", "section", "tags", "pairs"] {
-                func canonical(_ value: Any?) -> String? {
-                    value.flatMap { try? JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys, .fragmentsAllowed]) }
-                        .map { String(decoding: $0, as: UTF8.self) }
-                }
-                let a = canonical(source[key]), b = canonical(question[key])
-                #expect(a == b, "\(id): \(key)")
-            }
-            if question["type"] as? String == "multiple" { #expect(source["scoring"] as? String == question["scoring"] as? String, "\(id)") }
-        }
-    }
-}
-
 /// Input that is not what `quiz import` expects.
 @Suite(.timeLimit(.minutes(2))) struct ImportHostileInputTests {
     @Test func bytesThatAreNotUTF8GiveAFindingOnTheirLine() async throws {

@@ -65,6 +65,77 @@ import Testing
         #expect(!reader.findings.map(\.description).joined().contains("root:"))
     }
 
+    static let trueFalse = """
+        <quiz><question type="truefalse"><name><text>Sky</text></name>
+        <questiontext format="html"><text>The sky is blue.</text></questiontext>
+        <answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer>
+        </question></quiz>
+        """
+
+    @Test func aPlainDoctypeAsHandEditedFilesCarryIsAccepted() {
+        for doctype in ["<!DOCTYPE quiz>", "<!DOCTYPE  quiz >"] {
+            let reader = read("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- exported -->\n\(doctype)\n" + Self.trueFalse)
+            #expect(reader.findings.isEmpty, "\(doctype): \(reader.findings)")
+            #expect(reader.entries.map(\.question.kind) == [.truefalse(answer: true)], "\(doctype)")
+        }
+        // A DOCTYPE written as text inside a question is no declaration at all.
+        let quoted = read("<quiz><question type=\"truefalse\"><name><text>Doc</text></name>\n"
+            + "<questiontext format=\"plain_text\"><text><![CDATA[Is <!DOCTYPE html> needed? <!ENTITY x \"y\">]]></text></questiontext>\n"
+            + "<answer fraction=\"100\"><text>true</text></answer><answer fraction=\"0\"><text>false</text></answer></question></quiz>")
+        #expect(quoted.findings.isEmpty, "\(quoted.findings)")
+        #expect(quoted.entries.first?.question.prompt == "Is <!DOCTYPE html> needed? <!ENTITY x \"y\">")
+    }
+
+    @Test func aDoctypeThatDeclaresOrFetchesIsOneFindingWithItsPlaceAndTheFix() {
+        let refused = [
+            "<!DOCTYPE quiz SYSTEM \"quiz.dtd\">",
+            "<!DOCTYPE quiz PUBLIC \"-//X//DTD Quiz//EN\" \"http://example.org/quiz.dtd\">",
+            "<!DOCTYPE quiz [<!ELEMENT quiz ANY>]>",
+            "<!DOCTYPE quiz [\n<!ENTITY e SYSTEM \"file:///etc/passwd\">\n]>",
+        ]
+        for doctype in refused {
+            let reader = read("<?xml version=\"1.0\"?>\n  \(doctype)\n" + Self.trueFalse.replacingOccurrences(of: "Sky", with: "&e;"))
+            #expect(reader.entries.isEmpty, "\(doctype)")
+            #expect(reader.findings.map(\.description) == ["test.xml:2:3: error: the DOCTYPE names an external DTD or declares entities, "
+                + "which import refuses (they could read other files or expand without end); delete the DOCTYPE, or reduce it to <!DOCTYPE quiz>"],
+                "\(doctype)")
+        }
+        // However long the comments before it, a DOCTYPE is still seen.
+        let late = read("<!--" + String(repeating: "padding ", count: 200_000) + "-->\n<!DOCTYPE quiz SYSTEM \"q.dtd\">\n" + Self.trueFalse)
+        #expect(late.entries.isEmpty)
+        #expect(late.findings.map(\.line) == [2])
+        let entity = read("<?xml version=\"1.0\"?>\n<!ENTITY e \"x\">\n" + Self.trueFalse)
+        #expect(entity.findings.map(\.line) == [2])
+        #expect(entity.findings.first?.message.contains("delete it") == true)
+    }
+
+    @Test func billionLaughsIsRefusedBeforeAnythingIsExpanded() {
+        var declarations = "<!ENTITY lol0 \"lol\">\n"
+        for level in 1...9 {
+            declarations += "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level - 1);", count: 10) + "\">\n"
+        }
+        let reader = read("<?xml version=\"1.0\"?>\n<!DOCTYPE quiz [\n\(declarations)]>\n"
+            + Self.trueFalse.replacingOccurrences(of: "The sky is blue.", with: "&lol9;"))
+        #expect(reader.entries.isEmpty)
+        #expect(reader.findings.count == 1)
+        #expect(reader.findings.first?.line == 2)
+    }
+
+    @Test func anUndefinedEntityUnderAPlainDoctypeIsNotExpanded() {
+        let reader = read("<!DOCTYPE quiz>\n" + Self.trueFalse.replacingOccurrences(of: "Sky", with: "&e;"))
+        #expect(reader.entries.isEmpty)
+        #expect(reader.findings.count == 1)
+        #expect(reader.findings.first?.message.contains("not well-formed") == true, "\(reader.findings)")
+    }
+
+    @Test func aUTF16FileIsAFindingNotAGuess() {
+        var data = Data([0xFF, 0xFE])
+        data.append(Self.trueFalse.data(using: .utf16LittleEndian)!)
+        let reader = MoodleXMLReader(data: data, file: "wide.xml")
+        #expect(reader.entries.isEmpty)
+        #expect(reader.findings.map(\.description) == ["wide.xml:1:1: error: the file is not UTF-8 (it looks like UTF-16); save it as UTF-8, as Moodle writes it"])
+    }
+
     @Test func anEmbeddedImageIsKeptAsALinkWithAWarning() {
         let reader = read("""
             <quiz><question type="truefalse"><name><text>Pic</text></name>

@@ -89,6 +89,96 @@ import ZIPFoundation
         #expect(tests.count == 1)
     }
 
+    /// The IMS Content Packaging 1.1 schema, when the corpora hold it (they do not so far).
+    static let contentPackagingSchema: URL? = {
+        let qti = BankFixture.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpora/qti")
+        let names = (FileManager.default.enumerator(atPath: qti.path)?.compactMap { $0 as? String }) ?? []
+        return names.first { $0.hasSuffix("imscp_v1p1.xsd") }.map { qti.appendingPathComponent($0) }
+    }()
+
+    /// A manifest's resources: identifier, type, href, files and dependencies.
+    struct Resource {
+        var identifier: String
+        var type: String
+        var href: String
+        var files: [String]
+        var dependencies: [String]
+    }
+
+    static func resources(of manifest: XMLDocument) throws -> [Resource] {
+        try manifest.nodes(forXPath: "//*[local-name()='resource']").map { element in
+            func values(_ path: String) -> [String] {
+                ((try? element.nodes(forXPath: path)) ?? []).compactMap(\.stringValue)
+            }
+            return Resource(identifier: values("@identifier").first ?? "", type: values("@type").first ?? "",
+                            href: values("@href").first ?? "", files: values("./*[local-name()='file']/@href"),
+                            dependencies: values("./*[local-name()='dependency']/@identifierref"))
+        }
+    }
+
+    /// The structure IMS CP 1.1 asks of a QTI package, checked on the zip itself: identifiers unique,
+    /// every file of the zip a `file` of exactly one resource, each resource's `href` one of its files,
+    /// and each test's dependencies exactly the items its `assessmentItemRef`s name.
+    @Test(arguments: ["shipped", "every-type"]) func theManifestIsAWholeContentPackage(_ name: String) throws {
+        let package = name == "shipped" ? try Self.shipped() : try Self.everyType()
+        let archive = try Archive(data: try package.zip(), accessMode: .read)
+        func text(_ path: String) throws -> Data {
+            var data = Data()
+            _ = try archive.extract(try #require(archive[path], "\(path) is not in the zip")) { data.append($0) }
+            return data
+        }
+        let manifest = try XMLDocument(data: try text("imsmanifest.xml"))
+        let resources = try Self.resources(of: manifest)
+        let identifiers = resources.map(\.identifier) + (try manifest.nodes(forXPath: "/*/@identifier")).compactMap(\.stringValue)
+        #expect(Set(identifiers).count == identifiers.count, "identifiers repeat: \(identifiers)")
+        #expect(!identifiers.contains(""))
+
+        let entries = archive.map(\.path).filter { $0 != "imsmanifest.xml" }
+        let listed = resources.flatMap(\.files)
+        #expect(listed.sorted() == entries.sorted(), "every file of the zip is one resource's file, once")
+        for resource in resources { #expect(resource.files.contains(resource.href), "\(resource.identifier)") }
+
+        let items = resources.filter { $0.type == "imsqti_item_xmlv2p1" }
+        let tests = resources.filter { $0.type == "imsqti_test_xmlv2p1" }
+        #expect(items.count + tests.count == resources.count)
+        let itemsByFile = Dictionary(uniqueKeysWithValues: items.map { ($0.href, $0.identifier) })
+        var drawn: Set<String> = []
+        for test in tests {
+            let document = try XMLDocument(data: try text(test.href))
+            let refs = try document.nodes(forXPath: "//*[local-name()='assessmentItemRef']/@href").compactMap(\.stringValue)
+            let base = URL(fileURLWithPath: "/" + test.href).deletingLastPathComponent()
+            let paths = refs.map { String(base.appendingPathComponent($0).standardized.path.dropFirst()) }
+            #expect(paths.allSatisfy { itemsByFile[$0] != nil }, "\(test.identifier) names an item the package lacks")
+            #expect(Set(test.dependencies) == Set(paths.compactMap { itemsByFile[$0] }), "\(test.identifier)")
+            drawn.formUnion(test.dependencies)
+        }
+        // The shipped test draws from the whole bank, as does the every-type bank's `everything`.
+        #expect(drawn == Set(items.map(\.identifier)), "items no test depends on: \(Set(items.map(\.identifier)).subtracting(drawn))")
+    }
+
+    @Test func theManifestValidatesAgainstIMSContentPackagingWhenTheSchemaIsAtHand() throws {
+        guard let xmllint = Self.xmllint else {
+            print("skipped: xmllint is not installed (apt-get install libxml2-utils)")
+            return
+        }
+        guard let schema = Self.contentPackagingSchema else {
+            print("skipped: the IMS CP 1.1 schema (imscp_v1p1.xsd) is not in ../shared/corpora/qti; theManifestIsAWholeContentPackage checks the manifest's structure")
+            return
+        }
+        let manifest = FileManager.default.temporaryDirectory.appendingPathComponent("quiz-manifest-\(UUID().uuidString).xml")
+        defer { try? FileManager.default.removeItem(at: manifest) }
+        try Self.file("imsmanifest.xml", of: try Self.shipped()).write(to: manifest, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: xmllint)
+        process.arguments = ["--noout", "--schema", schema.path, manifest.path]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let output = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(output.prefix(2000))")
+    }
+
     @Test func aSingleChoiceItemKnowsItsAnswerAndShowsChoiceFeedback() throws {
         let package = try Self.package("""
             quiz: demo

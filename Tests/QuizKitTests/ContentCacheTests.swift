@@ -1,5 +1,5 @@
 import Foundation
-import QuizKit
+@testable import QuizKit
 import Testing
 
 /// The content cache gives back exactly the banks it was given, and misses as soon as anything changes.
@@ -156,6 +156,147 @@ import Testing
         let file = try #require(FileManager.default.contentsOfDirectory(atPath: cache.directory.path).first)
         try Data("garbage".utf8).write(to: cache.directory.appendingPathComponent(file))
         #expect(cache.load(root: url) == nil)
+    }
+}
+
+/// The bank cache gives the same attempts as the bank it was saved from, reading only its index and
+/// the questions drawn, and misses as soon as anything the bank's verdict depends on changes.
+@Suite(.timeLimit(.minutes(1))) struct BankCacheTests {
+    static func cache() -> BankCache {
+        BankCache(directory: FileManager.default.temporaryDirectory.appendingPathComponent("quiz-bank-cache-\(UUID().uuidString)"),
+                  toolStamp: "test")
+    }
+
+    /// A root holding the every-key bank beside the shipped course.
+    static func rootWithEveryKey() throws -> URL {
+        let url = try ContentCacheTests.copyOfShippedRoot()
+        try "# Every\n\n## Alpha\n\nText.\n".write(to: url.appendingPathComponent("Lessons/every.md"), atomically: true, encoding: .utf8)
+        try ContentCacheTests.everyKey.write(to: url.appendingPathComponent("Quizzes/every.yaml"), atomically: true, encoding: .utf8)
+        return url
+    }
+
+    /// What a learner is shown of an attempt: each question whole, and its layout.
+    static func shown(_ items: [SessionQuestion]) -> [String] {
+        items.map { "\($0.position) \($0.question.id) \($0.presentation) \($0.sectionTitle) \($0.review)" }
+    }
+
+    @Test func theIndexDrawsWhatTheWholeBankDraws() throws {
+        let url = try Self.rootWithEveryKey()
+        let fresh = ContentRoot.load(at: url)
+        let cache = Self.cache()
+        for bank in fresh.banks {
+            let lessons = fresh.lessons.filter { $0.id == bank.lesson }
+            cache.save(bank, lessons: lessons, root: url, inputs: ["Lessons/\(bank.lesson).md"])
+            let cached = try #require(cache.open(bank.file, root: url))
+            #expect(cached.bank.tests == bank.tests && cached.bank.title == bank.title && cached.count == bank.questions.count)
+            #expect(cached.lessons == lessons, "its lessons come back whole")
+            // The warm side knows only what the cache gives back: the index and the lessons.
+            var warm = ContentRoot(url: url)
+            warm.lessons = cached.lessons
+            for test in bank.tests {
+                for seed in UInt64(1)...25 {
+                    let whole = AttemptPlan.test(test, in: bank, root: fresh, seed: seed)
+                    let indexed = AttemptPlan.test(cached.draw(test, root: warm), root: warm, seed: seed) { cached.questions(at: $0)! }
+                    #expect(Self.shown(indexed) == Self.shown(whole), "\(bank.id)/\(test.id) seed \(seed)")
+                    let byID = Dictionary(uniqueKeysWithValues: bank.questions.map { ($0.id, $0) })
+                    // Whole questions, as the loader built them (their places in the file aside).
+                    #expect(indexed.allSatisfy { $0.question == byID[$0.question.id] })
+                }
+            }
+        }
+    }
+
+    @Test func onlyTheIndexAndTheDrawnQuestionsAreRead() throws {
+        let url = try ContentCacheTests.copyOfShippedRoot()
+        let fresh = ContentRoot.load(at: url)
+        let bank = try #require(fresh.banks.first)
+        let cache = Self.cache()
+        cache.save(bank, lessons: fresh.lessons, root: url, inputs: [])
+        let file = cache.file(for: bank.file, root: url)
+        let cached = try #require(cache.open(bank.file, root: url))
+        var rng = SeededGenerator(seed: 9)
+        let drawn = Set(cached.draw(bank.tests[0], root: fresh).positions(using: &rng))
+        #expect(drawn.count < bank.questions.count)
+        // Every record but the drawn ones overwritten: nothing the draw needs is lost.
+        var bytes = [UInt8](try Data(contentsOf: file))
+        for i in 0..<cached.count where !drawn.contains(i) {
+            let (offset, length) = cached.record(i)
+            for b in (cached.recordsStart + offset)..<(cached.recordsStart + offset + length) { bytes[b] = 0xFF }
+        }
+        try Data(bytes).write(to: file)
+        let damaged = try #require(cache.open(bank.file, root: url), "the index is intact")
+        let items = AttemptPlan.test(damaged.draw(bank.tests[0], root: fresh), root: fresh, seed: 9) { damaged.questions(at: $0)! }
+        #expect(Self.shown(items) == Self.shown(AttemptPlan.test(bank.tests[0], in: bank, root: fresh, seed: 9)))
+        let undrawn = try #require((0..<bank.questions.count).first { !drawn.contains($0) })
+        #expect(damaged.questions(at: [undrawn]) == nil, "a damaged record is a miss, never a wrong question")
+    }
+
+    @Test func anIndexEntryPointingOutsideTheIndexIsAMiss() throws {
+        let url = try ContentCacheTests.copyOfShippedRoot()
+        let bank = try #require(ContentRoot.load(at: url).banks.first)
+        let cache = Self.cache()
+        cache.save(bank, lessons: [], root: url, inputs: [])
+        let cached = try #require(cache.open(bank.file, root: url))
+        let entries = cached.recordsStart - cached.tagCount * 4 - cached.count * CachedBank.stride
+        let file = cache.file(for: bank.file, root: url)
+        let original = [UInt8](try Data(contentsOf: file))
+        for (field, value) in [(11, UInt8(0xEE)), (15, 0xEE), (20, 9), (21, 40)] {
+            var bytes = original
+            bytes[entries + 3 * CachedBank.stride + field] = value  // the fourth question's section, tags, difficulty, type
+            try Data(bytes).write(to: file)
+            #expect(cache.open(bank.file, root: url) == nil, "field at \(field)")
+        }
+    }
+
+    @Test func anAttemptsQuestionsAreFoundByID() throws {
+        let url = try ContentCacheTests.copyOfShippedRoot()
+        let bank = try #require(ContentRoot.load(at: url).banks.first)
+        let cache = Self.cache()
+        cache.save(bank, lessons: [], root: url, inputs: [])
+        let cached = try #require(cache.open(bank.file, root: url))
+        let ids = [bank.questions[7].id, bank.questions[2].id, "gone"]
+        let found = try #require(cached.positions(of: ids).flatMap(cached.questions(at:)))
+        #expect(Set(found.map(\.id)) == Set(ids.dropLast()))
+    }
+
+    @Test func anyChangeToTheBankItsLessonsTheConfigurationOrTheToolMisses() throws {
+        let url = try ContentCacheTests.copyOfShippedRoot()
+        let bank = try #require(ContentRoot.load(at: url).banks.first)
+        let lesson = "Lessons/\(bank.lesson).md", absent = "Lessons/later.md"
+        let inputs = [lesson, absent, ".quizlint.yaml"]
+        let cache = Self.cache()
+        func saved() -> Bool {
+            cache.save(bank, lessons: [], root: url, inputs: inputs)
+            return cache.open(bank.file, root: url) != nil
+        }
+        func append(_ text: String, to file: String) throws {
+            let target = url.appendingPathComponent(file)
+            let old = (try? String(contentsOf: target, encoding: .utf8)) ?? ""
+            try (old + text).write(to: target, atomically: true, encoding: .utf8)
+        }
+        #expect(saved())
+        try append("\n# edited\n", to: bank.file)
+        #expect(cache.open(bank.file, root: url) == nil, "the bank edited")
+        #expect(saved())
+        try append("\nMore text.\n", to: lesson)
+        #expect(cache.open(bank.file, root: url) == nil, "its lesson edited")
+        #expect(saved())
+        try append("# Later\n\n## One\n\nText.\n", to: absent)
+        #expect(cache.open(bank.file, root: url) == nil, "a lesson it names, absent before, now written")
+        #expect(saved())
+        try append("rules:\n  answer-key: off\n", to: ".quizlint.yaml")
+        #expect(cache.open(bank.file, root: url) == nil, "a configuration added")
+        #expect(saved())
+        try "# Unrelated\n\n## One\n\nText.\n".write(to: url.appendingPathComponent("Lessons/unrelated.md"), atomically: true, encoding: .utf8)
+        try "quiz: other\ntitle: Other\nquestions: []\n".write(to: url.appendingPathComponent("Quizzes/other.yaml"), atomically: true, encoding: .utf8)
+        #expect(cache.open(bank.file, root: url) != nil, "files the bank does not depend on change nothing")
+        #expect(BankCache(directory: cache.directory, toolStamp: "another build").open(bank.file, root: url) == nil)
+        let file = cache.file(for: bank.file, root: url)
+        let bytes = try Data(contentsOf: file)
+        for cut in [0, 7, 8, 100, bytes.count / 2] {
+            try bytes.prefix(cut).write(to: file)
+            #expect(cache.open(bank.file, root: url).flatMap { $0.questions(at: Array(0..<$0.count)) } == nil, "cut at \(cut)")
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 import QuizYAML
 
-/// Writes and reads banks in the cache's binary format. Places are not kept: a cached
-/// bank serves sessions and reports, never lint, which always reads the files.
+/// Writes and reads banks, and the lessons a bank links to, in the cache's binary format. Places
+/// are not kept: a cached bank serves sessions and reports, never lint, which always reads the files.
 enum BankArchive {
     static func write(_ bank: Bank, to w: inout ArchiveWriter) {
         w.string(bank.id)
@@ -155,5 +155,39 @@ enum BankArchive {
                             pool: PoolFilter(sections: sections, tags: tags, difficulty: difficulty),
                             shuffle: try r.bool(), passMark: try r.double(), penalty: try r.double(),
                             feedback: try r.bool() ? .immediate : .end, isValid: try r.bool())
+    }
+
+    static func write(_ lesson: Lesson, to w: inout ArchiveWriter) {
+        w.string(lesson.id)
+        w.string(lesson.title)
+        w.optional(lesson.summary) { $0.string($1) }
+        w.array(lesson.links) { w, link in
+            w.string(link.title)
+            w.string(link.url)
+        }
+        w.string(lesson.file)
+        w.string(lesson.intro)
+        w.array(lesson.sections) { w, section in
+            w.string(section.id)
+            w.string(section.title)
+            w.int(section.line)
+            w.string(section.body)
+            w.int(section.wordCount)
+            w.int(section.readingMinutes)
+        }
+    }
+
+    static func readLesson(_ r: inout ArchiveReader) throws(ArchiveReader.Damaged) -> Lesson {
+        let id = try r.string(), title = try r.string()
+        let summary = try r.optional { (r: inout ArchiveReader) throws(ArchiveReader.Damaged) in try r.string() }
+        let links = try r.array { (r: inout ArchiveReader) throws(ArchiveReader.Damaged) in
+            Lesson.Link(title: try r.string(), url: try r.string())
+        }
+        let file = try r.string(), intro = try r.string()
+        let sections = try r.array { (r: inout ArchiveReader) throws(ArchiveReader.Damaged) in
+            Section(id: try r.string(), title: try r.string(), line: try r.int(), body: try r.string(),
+                    wordCount: try r.int(), readingMinutes: try r.int())
+        }
+        return Lesson(id: id, title: title, summary: summary, links: links, file: file, intro: intro, sections: sections)
     }
 }

@@ -67,10 +67,15 @@ public struct ContentCache: Sendable {
 
     /// One cache file per root, named by a hash of the root's path.
     func file(for url: URL) -> URL {
+        directory.appendingPathComponent(Self.name(url.standardizedFileURL.path) + ".cache")
+    }
+
+    /// A short name for a cache file made from `key` (FNV-1a in hexadecimal).
+    static func name(_ key: String) -> String {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in url.standardizedFileURL.path.utf8 {
+        for byte in key.utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
         }
-        return directory.appendingPathComponent(String(hash, radix: 16) + ".cache")
+        return String(hash, radix: 16)
     }
 }

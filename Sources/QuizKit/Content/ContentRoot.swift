@@ -51,55 +51,116 @@ public struct ContentRoot: Sendable {
     }
 
     /// Reads every lesson and bank of the root (with `banks: false`, the lessons only).
+    ///
+    /// Files are independent, so they are read on every core at once; what each yields is
+    /// then joined in file order, so the result is the same as reading them one by one.
     public static func load(at url: URL, banks loadBanks: Bool = true) -> ContentRoot {
         var root = ContentRoot(url: url)
         root.files = contentFiles(at: url)
-        for file in root.files where loadBanks || file.hasPrefix("Lessons/") {
-            let fileURL = url.appendingPathComponent(file)
-            let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-            var bytes: [UInt8]
-            do { bytes = try YAMLParser.readFile(fileURL) } catch {
-                root.syntaxProblem(file, error, bytes: [])
-                continue
-            }
-            if file.hasPrefix("Lessons/") {
-                if let error = YAMLParser.encodingError(bytes) {
-                    root.syntaxProblem(file, error, bytes: bytes)
-                    continue
-                }
-                let parsed = LessonParser.parse(String(decoding: bytes, as: UTF8.self), id: stem, file: file)
-                root.lessons.append(parsed.lesson)
-                root.findings += parsed.findings
+        let wanted = root.files.filter { loadBanks || $0.hasPrefix("Lessons/") }
+        nonisolated(unsafe) var loaded = [LoadedFile](repeating: LoadedFile(), count: wanted.count)
+        loaded.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            if wanted.count == 1 {
+                out[0] = loadFile(wanted[0], in: url)
             } else {
-                // Questions are decoded on another core while libyaml reads the rest of the file.
-                let pipeline = QuestionPipeline(file: file)
-                var tree: Node?
-                do { tree = try YAMLParser.parse(bytes, streaming: pipeline.streaming) } catch {
-                    _ = pipeline.finish()
-                    root.syntaxProblem(file, error, bytes: bytes)
-                    continue
-                }
-                var streamed = pipeline.finish()
-                if streamed != nil, !pipeline.sawDefaults,
-                   tree?.mapping?.contains(where: { $0.key.scalar?.value == "defaults" }) == true {
-                    // `defaults` came after the questions: decode them again, now knowing the defaults.
-                    tree = try? YAMLParser.parse(bytes)
-                    streamed = nil
-                }
-                bytes = []  // free the file before decoding: it is 80 MB of the peak for 100,000 questions
-                let decoded = BankDecoder.decode(consume tree, file: file, fileStem: stem, streamed: streamed)
-                if let bank = decoded.bank { root.banks.append(bank) }
-                root.findings += decoded.findings
+                DispatchQueue.concurrentPerform(iterations: wanted.count) { i in out[i] = loadFile(wanted[i], in: url) }
             }
+        }
+        for i in loaded.indices {
+            var file = LoadedFile()
+            swap(&file, &loaded[i])
+            if let lesson = file.lesson { root.lessons.append(lesson) }
+            if let bank = file.bank { root.banks.append(bank) }
+            root.findings += file.findings
+            if file.broken { root.brokenFiles.insert(wanted[i]) }
         }
         return root
     }
 
-    mutating func syntaxProblem(_ file: String, _ error: YAMLError, bytes: [UInt8]) {
-        brokenFiles.insert(file)
-        let mark = Self.clamp(error.mark, to: bytes)
-        findings.append(Finding(file: file, line: mark.line, column: mark.column, rule: .yamlSyntax,
-                                message: SyntaxAdvice.message(for: error, in: bytes)))
+    /// Reads only `files` (root-relative `Lessons/*.md` and `Quizzes/*.yaml` paths) and lists only
+    /// them in `files`: what one session needs of a large course, without the rest of it.
+    /// A file that does not exist gets the same finding a full load would give an unreadable one.
+    public static func load(at url: URL, only files: [String]) -> ContentRoot {
+        var root = ContentRoot(url: url)
+        root.files = files.sorted()
+        for file in root.files { root.read(file) }
+        return root
+    }
+
+    /// Reads one more content file into the root (a lesson a bank links to, say) and lists it in `files`.
+    public mutating func add(_ file: String) {
+        files.insert(file, at: files.firstIndex { $0 > file } ?? files.count)
+        read(file)
+    }
+
+    /// Reads one content file into the root: a lesson, or a bank decoded while libyaml reads it.
+    mutating func read(_ file: String) {
+        let loaded = Self.loadFile(file, in: url)
+        if let lesson = loaded.lesson { lessons.append(lesson) }
+        if let bank = loaded.bank { banks.append(bank) }
+        findings += loaded.findings
+        if loaded.broken { brokenFiles.insert(file) }
+    }
+
+    /// What reading one content file yields.
+    private struct LoadedFile {
+        var lesson: Lesson?
+        var bank: Bank?
+        var findings: [Finding] = []
+        var broken = false
+
+        mutating func syntaxProblem(_ file: String, _ error: YAMLError, bytes: [UInt8]) {
+            broken = true
+            findings.append(ContentRoot.syntaxFinding(file, error, bytes: bytes))
+        }
+    }
+
+    private static func loadFile(_ file: String, in url: URL) -> LoadedFile {
+        var out = LoadedFile()
+        let fileURL = url.appendingPathComponent(file)
+        let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        var bytes: [UInt8]
+        do { bytes = try YAMLParser.readFile(fileURL) } catch {
+            out.syntaxProblem(file, error, bytes: [])
+            return out
+        }
+        if file.hasPrefix("Lessons/") {
+            if let error = YAMLParser.encodingError(bytes) {
+                out.syntaxProblem(file, error, bytes: bytes)
+                return out
+            }
+            let parsed = LessonParser.parse(String(decoding: bytes, as: UTF8.self), id: stem, file: file)
+            out.lesson = parsed.lesson
+            out.findings = parsed.findings
+            return out
+        }
+        // Questions are decoded on another core while libyaml reads the rest of the file.
+        let pipeline = QuestionPipeline(file: file)
+        var tree: Node?
+        do { tree = try YAMLParser.parse(bytes, streaming: pipeline.streaming) } catch {
+            _ = pipeline.finish()
+            out.syntaxProblem(file, error, bytes: bytes)
+            return out
+        }
+        var streamed = pipeline.finish()
+        if streamed != nil, !pipeline.sawDefaults,
+           tree?.mapping?.contains(where: { $0.key.scalar?.value == "defaults" }) == true {
+            // `defaults` came after the questions: decode them again, now knowing the defaults.
+            tree = try? YAMLParser.parse(bytes)
+            streamed = nil
+        }
+        bytes = []  // free the file before decoding: it is 80 MB of the peak for 100,000 questions
+        let decoded = BankDecoder.decode(consume tree, file: file, fileStem: stem, streamed: streamed)
+        out.bank = decoded.bank
+        out.findings = decoded.findings
+        return out
+    }
+
+    static func syntaxFinding(_ file: String, _ error: YAMLError, bytes: [UInt8]) -> Finding {
+        let mark = clamp(error.mark, to: bytes)
+        return Finding(file: file, line: mark.line, column: mark.column, rule: .yamlSyntax,
+                       message: SyntaxAdvice.message(for: error, in: bytes))
     }
 
     /// Keeps a mark within the file's last line (libyaml may point just past the end).
@@ -136,6 +197,20 @@ public struct ContentRoot: Sendable {
         return .section(lesson, section)
     }
 
+    /// The lesson files a bank links to, which its usability depends on: its own lesson's, and those its questions'
+    /// and tests' `lesson#section` references name, whether or not they exist.
+    public static func lessonFiles(linkedFrom bank: Bank) -> [String] {
+        var ids: Set<String> = [bank.lesson]
+        var seen: Set<String> = []
+        func note(_ reference: String) {
+            guard reference.utf8.contains(UInt8(ascii: "#")), seen.insert(reference).inserted else { return }
+            ids.insert(split(reference, lesson: bank.lesson).0)
+        }
+        for question in bank.questions { note(question.section) }
+        for test in bank.tests { test.pool.sections?.forEach(note) }
+        return ids.filter { !$0.isEmpty && !$0.contains("/") }.map { "Lessons/\($0).md" }.sorted()
+    }
+
     static func split(_ reference: String, lesson: String) -> (String, String) {
         if let hash = reference.firstIndex(of: "#") {
             return (String(reference[..<hash]), String(reference[reference.index(after: hash)...]))
@@ -145,7 +220,12 @@ public struct ContentRoot: Sendable {
 
     /// The lesson and section ids a question's section resolves to, or nil.
     public func sectionKey(of question: Question, in bank: Bank) -> SectionKey? {
-        guard case .section(let l, let s) = resolve(question.section, lesson: bank.lesson) else { return nil }
+        sectionKey(question.section, lesson: bank.lesson)
+    }
+
+    /// The lesson and section ids a section reference written in a bank whose lesson is `lesson` resolves to, or nil.
+    public func sectionKey(_ reference: String, lesson: String) -> SectionKey? {
+        guard case .section(let l, let s) = resolve(reference, lesson: lesson) else { return nil }
         return SectionKey(lesson: l.id, section: s.id)
     }
 

@@ -80,28 +80,45 @@ public enum LessonParser {
 
     /// The lines of `text`, without their line endings: `\r\n`, a lone `\r` and `\n` all end
     /// a line, as in CommonMark; a leading byte-order mark is dropped, and a final line
-    /// ending adds no empty line. In Swift `"\r\n"` is one `Character`, so lines are cut on scalars.
+    /// ending adds no empty line. In Swift `"\r\n"` is one `Character`, so lines are cut on
+    /// the UTF-8 bytes (CR and LF are never part of another character's bytes).
     static func lines(of text: String) -> [String] {
-        var lines: [String] = []
-        var current = String.UnicodeScalarView()
-        var scalars = text.unicodeScalars[...]
-        if scalars.first == "\u{FEFF}" { scalars = scalars.dropFirst() }
-        var previousWasCR = false
-        for scalar in scalars {
-            if scalar == "\n" && previousWasCR {
-                previousWasCR = false
-                continue
+        var text = text
+        return text.withUTF8 { bytes in
+            var lines: [String] = []
+            var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            var i = start
+            while i < bytes.count {
+                let b = bytes[i]
+                guard b == 0x0A || b == 0x0D else {
+                    i += 1
+                    continue
+                }
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                i += b == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A ? 2 : 1
+                start = i
             }
-            previousWasCR = scalar == "\r"
-            if scalar == "\n" || scalar == "\r" {
-                lines.append(String(current))
-                current = String.UnicodeScalarView()
-            } else {
-                current.append(scalar)
-            }
+            if start < bytes.count { lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
+            return lines
         }
-        if !current.isEmpty { lines.append(String(current)) }
-        return lines
+    }
+
+    /// How many words `text` holds: `text.split(whereSeparator: \.isWhitespace).count`, with
+    /// Characters looked at only in pieces that hold non-ASCII text.
+    static func wordCount(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            ShownText.forEachPiece(of: bytes, cutAt: { $0 == 0x20 || (0x09...0x0D).contains($0) }) { range, ascii in
+                if ascii {
+                    count += 1
+                } else {
+                    count += String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+                        .split(whereSeparator: \.isWhitespace).count
+                }
+            }
+            return count
+        }
     }
 
     /// The lines with blank lines removed from both ends.
@@ -124,7 +141,7 @@ public enum LessonParser {
             bodyLines = trimmingBlankLines(bodyLines.dropFirst())
         }
         let text = bodyLines.joined(separator: "\n")
-        let words = text.split(whereSeparator: \.isWhitespace).count
+        let words = wordCount(text)
         let computed = (words + wordsPerMinute - 1) / wordsPerMinute
         return Section(id: id, title: title, line: line, body: text, wordCount: words, readingMinutes: stated ?? computed)
     }

@@ -103,11 +103,18 @@ final class NodeReader {
         }
         // Same test as trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, but it stops at
         // the first other character instead of copying the text through NSString.
-        if s.value.unicodeScalars.allSatisfy(Self.blank.contains) {
+        if !Self.startsWithVisibleASCII(s.value), s.value.unicodeScalars.allSatisfy(Self.blank.contains) {
             report(rule, at: node.start, "\(name) is blank; write its text")
             return nil
         }
         return s.value
+    }
+
+    /// Whether the text starts with an ASCII character that is not white space, so is not blank
+    /// (the usual case, told from one byte without a character-set look-up).
+    static func startsWithVisibleASCII(_ text: String) -> Bool {
+        guard let b = text.utf8.first else { return false }
+        return b > 0x20 && b < 0x7F
     }
 
     /// A list of texts.

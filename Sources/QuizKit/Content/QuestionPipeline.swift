@@ -24,6 +24,9 @@ final class QuestionPipeline: @unchecked Sendable {
     private var questions: [Question] = []
     private var findings: [Finding] = []
 
+    /// How many questions wait before the decoder is woken.
+    static let batch = 64
+
     init(file: String) {
         self.file = file
     }
@@ -39,14 +42,19 @@ final class QuestionPipeline: @unchecked Sendable {
             defaults = BankDecoder.decodeDefaults(pair.value, NodeReader(file: file))
         }
         running = true
-        DispatchQueue.global(qos: .userInitiated).async { self.work() }
+        // A thread of its own, not a dispatch worker: files are loaded on the dispatch workers
+        // at once, and a decoder queued behind them would wait until a whole file was read.
+        Thread { self.work() }.start()
     }
 
     private func add(_ node: Node) {
         count += 1
         lock.lock()
         queue.append(node)
-        if queue.count == 1 { lock.signal() }
+        // The decoder is woken once a batch is waiting, not for every question: a wake-up per
+        // question cost two context switches each, more than decoding the question, once
+        // several files are read at once. `finish()` wakes it for the last, shorter batch.
+        if queue.count == Self.batch { lock.signal() }
         var finishedNodes: [Node] = []
         swap(&finishedNodes, &spentNodes)
         lock.unlock()

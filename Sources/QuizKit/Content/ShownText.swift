@@ -5,16 +5,41 @@ import QuizMarkdown
 ///
 /// Code spans count as shown text in `plain` (a learner sees them), but not in
 /// `outsideEmphasis`, which is for finding words an author did not mark.
+///
+/// Most choices and prompts hold no Markdown at all. For those, cmark-gfm would hand back
+/// the text as written, so they skip it (`unmarked`); anything that might be Markdown
+/// goes through cmark-gfm as before.
 public enum ShownText {
     /// The text without emphasis markers, HTML tags or link destinations, trimmed.
     public static func plain(_ markdown: String) -> String {
-        MarkdownDocument.plainText(inline: markdown).trimmingCharacters(in: .whitespacesAndNewlines)
+        if let text = unmarked(markdown) { return text.text }
+        return parsedPlain(markdown)
+    }
+
+    /// `plain` through cmark-gfm, whatever the text.
+    static func parsedPlain(_ markdown: String) -> String {
+        let (document, node) = inline(markdown)
+        return document.plainText(of: node).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// How many characters a learner sees of the text: `plain(markdown).count`, without
+    /// counting Characters when the shown text is ASCII (one byte, one character).
+    public static func shownLength(_ markdown: String) -> Int {
+        if let text = unmarked(markdown), text.ascii { return text.text.utf8.count }
+        return plain(markdown).count
     }
 
     /// The plain text left once emphasised spans (`*…*`, `**…**`, `_…_`) and code spans are taken out;
     /// each removed span leaves a space so the words either side stay apart.
     public static func outsideEmphasis(_ markdown: String) -> String {
-        let (document, node) = MarkdownDocument.inline(markdown)
+        // Code spans are taken out here, so only text without them skips cmark-gfm.
+        if !markdown.utf8.contains(0x60), let text = unmarked(markdown) { return text.text }
+        return parsedOutsideEmphasis(markdown)
+    }
+
+    /// `outsideEmphasis` through cmark-gfm, whatever the text.
+    static func parsedOutsideEmphasis(_ markdown: String) -> String {
+        let (document, node) = inline(markdown)
         var out = ""
         var stack = Array(document.nodes[node].children.reversed())
         while let next = stack.popLast() {
@@ -28,8 +53,200 @@ public enum ShownText {
         return out
     }
 
+    /// `MarkdownDocument.inline`, which joins the lines Character by Character, without that
+    /// walk when the text holds no line break at all (one look at its bytes).
+    static func inline(_ markdown: String) -> (document: MarkdownDocument, node: Int) {
+        guard !markdown.utf8.contains(where: { (0x0A...0x0D).contains($0) || $0 == 0x85 || $0 == 0xA8 || $0 == 0xA9 }) else {
+            return MarkdownDocument.inline(markdown)  // a line break (or a byte of NEL, LS or PS): join the lines
+        }
+        let document = MarkdownDocument("# " + markdown)
+        return (document, document.root.children.first ?? 0)
+    }
+
+    /// Whether a learner may see one of `words` as a whole word of `markdown` outside emphasis
+    /// (`outsideEmphasis`, then `words`): false only when no word of the text as written is one,
+    /// and the text holds nothing by which Markdown could join or make words (links, entities,
+    /// escapes). The costly Markdown parse is then needed only for the few texts that may.
+    public static func mayShowOutsideEmphasis(anyOf words: WordSet, in markdown: String) -> Bool {
+        var text = markdown
+        let linksOrEscapes = text.withUTF8 { $0.contains { $0 == 0x5B || $0 == 0x26 || $0 == 0x5C } }  // [ & \
+        return linksOrEscapes || firstWord(of: markdown, in: words) != nil
+    }
+
+    /// Words to look for in a text, ready to be compared with its bytes.
+    public struct WordSet: Sendable {
+        let words: Set<String>
+        let foldCase: Bool
+        /// The ASCII words by their length in bytes.
+        let byLength: [[[UInt8]]]
+
+        /// With `foldCase`, words are matched as `lowercased()` makes them (give them in lower case).
+        public init(_ words: Set<String>, foldCase: Bool) {
+            self.words = words
+            self.foldCase = foldCase
+            var byLength: [[[UInt8]]] = []
+            for word in words where word.utf8.allSatisfy({ $0 < 0x80 }) {
+                let n = word.utf8.count
+                while byLength.count <= n { byLength.append([]) }
+                byLength[n].append(Array(word.utf8))
+            }
+            self.byLength = byLength
+        }
+    }
+
+    /// The first word of `text` (as `words` splits it, lowercased with `foldCase`) that is one
+    /// of `set`, or nil: `words(text).lazy.map { lowercased }.first(where: set.contains)`,
+    /// comparing bytes where the text is ASCII instead of making a String of every word.
+    public static func firstWord(of text: String, in set: WordSet) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var found: String?
+            forEachPiece(of: bytes, cutAt: { !isWordByte($0) }) { range, ascii in
+                guard found == nil else { return }
+                if ascii {
+                    guard range.count < set.byLength.count else { return }
+                    for word in set.byLength[range.count] where zip(bytes[range], word).allSatisfy({ b, w in
+                        (set.foldCase && (0x41...0x5A).contains(b) ? b + 0x20 : b) == w
+                    }) {
+                        found = String(decoding: word, as: UTF8.self)
+                        return
+                    }
+                    return
+                }
+                let piece = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+                for word in characterWords(piece) {
+                    let key = set.foldCase ? word.lowercased() : word
+                    if set.words.contains(key) {
+                        found = key
+                        return
+                    }
+                }
+            }
+            return found
+        }
+    }
+
     /// The whole words of a text, as written: runs of letters, digits and apostrophes.
     public static func words(_ text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [String] = []
+            forEachPiece(of: bytes, cutAt: { !isWordByte($0) }) { range, ascii in
+                let piece = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+                if ascii { out.append(piece) } else { out += characterWords(piece) }
+            }
+            return out
+        }
+    }
+
+    /// `words` Character by Character, for text with non-ASCII letters.
+    static func characterWords(_ text: String) -> [String] {
         text.split { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’") }.map(String.init)
+    }
+
+    /// The ASCII bytes that are word characters: the only ASCII letters and numbers, and the apostrophe.
+    @usableFromInline static func isWordByte(_ b: UInt8) -> Bool {
+        (0x61...0x7A).contains(b | 0x20) || (0x30...0x39).contains(b) || b == 0x27
+    }
+
+    /// Splits UTF-8 text at the ASCII bytes `cut` picks whose neighbours are ASCII too, and hands
+    /// each non-empty piece between them to `body` with whether the piece is all ASCII.
+    ///
+    /// Such a byte is a Character of its own (only non-ASCII scalars join an ASCII one into a
+    /// grapheme, apart from CR LF, both of which are cut where either is), so Character-wise work
+    /// split at Characters like it gives the same answer piece by piece. An all-ASCII piece holds
+    /// no byte `cut` picks; only pieces with non-ASCII text need Characters (and Unicode
+    /// property look-ups) at all.
+    @inlinable
+    public static func forEachPiece(of bytes: UnsafeBufferPointer<UInt8>, cutAt cut: (UInt8) -> Bool,
+                                    _ body: (Range<Int>, _ ascii: Bool) -> Void) {
+        let n = bytes.count
+        var start = 0
+        var ascii = true
+        for i in 0..<n {
+            let b = bytes[i]
+            if b >= 0x80 {
+                ascii = false
+                continue
+            }
+            guard cut(b), i == 0 || bytes[i - 1] < 0x80, i + 1 == n || bytes[i + 1] < 0x80 else { continue }
+            if i > start { body(start..<i, ascii) }
+            start = i + 1
+            ascii = true
+        }
+        if n > start { body(start..<n, ascii) }
+    }
+
+    /// ASCII bytes that may start inline Markdown or an autolink (or end an ATX heading, as the
+    /// inline text is parsed as one), and controls, which cmark-gfm may replace or read as breaks.
+    /// (Two 64-bit masks, bit b for byte b: controls but tab, and \ ` * _ [ ] < > ! & ~ # : @ | $ ^.)
+    private static func isMarkup(_ b: UInt8) -> Bool {
+        b < 64 ? (0x5400_045A_FFFF_FDFF as UInt64) >> b & 1 != 0 : (0x5000_0001_F800_0001 as UInt64) >> (b - 64) & 1 != 0
+    }
+
+    /// The text as a learner sees it, trimmed, when cmark-gfm would find no Markdown in it but
+    /// code spans of single backticks (`` `x` ``, shown as `x`); nil when it might hold other
+    /// Markdown, a line break, or Unicode white space at either end (the full path handles those).
+    static func unmarked(_ markdown: String) -> (text: String, ascii: Bool)? {
+        var text = markdown
+        return text.withUTF8 { bytes -> (text: String, ascii: Bool)? in
+            var start = 0
+            var end = bytes.count
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            guard start == end || (bytes[start] < 0x80 && bytes[end - 1] < 0x80) else { return nil }
+            // Where each code span's backticks are: its content is shown as written.
+            var ticks: [Int] = []
+            var ascii = true
+            var i = start
+            while i < end {
+                let b = bytes[i]
+                if b >= 0x80 { ascii = false }
+                if b == 0x60 {
+                    // Only a lone backtick, closed by the next lone one, on text outside spans.
+                    guard i + 1 == end || bytes[i + 1] != 0x60, i == start || bytes[i - 1] != 0x60 else { return nil }
+                    ticks.append(i)
+                } else if b < 0x80 {
+                    if b < 0x20 && b != 0x09 { return nil }
+                    if ticks.count % 2 == 0 {
+                        if isMarkup(b) { return nil }
+                        // "www." starts an autolink
+                        if b == 0x2E, i >= start + 3, bytes[i - 1] | 0x20 == 0x77, bytes[i - 2] | 0x20 == 0x77, bytes[i - 3] | 0x20 == 0x77 { return nil }
+                    }
+                } else if b == 0xC2, i + 1 < end, bytes[i + 1] == 0x85 {
+                    return nil  // NEL, a line break to the full path
+                } else if b == 0xE2, i + 2 < end, bytes[i + 1] == 0x80, (0xA8...0xA9).contains(bytes[i + 2]) {
+                    return nil  // line and paragraph separators
+                }
+                i += 1
+            }
+            guard ticks.count % 2 == 0 else { return nil }
+            if ticks.isEmpty {
+                if start == 0 && end == bytes.count { return (markdown, ascii) }
+                return (String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), ascii)
+            }
+            var out: [UInt8] = []
+            out.reserveCapacity(end - start)
+            var from = start
+            for pair in stride(from: 0, to: ticks.count, by: 2) {
+                let open = ticks[pair], close = ticks[pair + 1]
+                out += bytes[from..<open]
+                var a = open + 1, z = close
+                // One space is stripped from each end of a span that has one at both and is not all spaces.
+                if z - a >= 2, bytes[a] == 0x20, bytes[z - 1] == 0x20, bytes[a..<z].contains(where: { $0 != 0x20 }) {
+                    a += 1
+                    z -= 1
+                }
+                out += bytes[a..<z]
+                from = close + 1
+            }
+            out += bytes[from..<end]
+            // The shown text is trimmed; a span's edge spaces can now be at either end.
+            while let last = out.last, last == 0x20 || last == 0x09 { out.removeLast() }
+            let lead = out.prefix { $0 == 0x20 || $0 == 0x09 }.count
+            // A span may bring other white space to an end, which the full path trims.
+            guard lead == out.count || (out[lead] < 0x80 && out[out.count - 1] < 0x80) else { return nil }
+            return (String(decoding: out[lead...], as: UTF8.self), ascii)
+        }
     }
 }

@@ -8,7 +8,12 @@ public struct Lesson: Sendable, Identifiable, Equatable {
     public var file: String
     /// Markdown before the first section (after the title).
     public var intro: String
-    public var sections: [Section]
+    public var sections: [Section] {
+        didSet { sectionIndex = Self.index(sections) }
+    }
+    /// Each section id's first position in `sections`, so looking a section up does not scan a lesson
+    /// of thousands of headings once for every question that links to it.
+    private var sectionIndex: [String: Int]
 
     public struct Link: Sendable, Equatable {
         public var title: String
@@ -28,9 +33,17 @@ public struct Lesson: Sendable, Identifiable, Equatable {
         self.file = file
         self.intro = intro
         self.sections = sections
+        sectionIndex = Self.index(sections)
     }
 
-    public func section(_ id: String) -> Section? { sections.first { $0.id == id } }
+    public func section(_ id: String) -> Section? { sectionIndex[id].map { sections[$0] } }
+
+    private static func index(_ sections: [Section]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(sections.count)
+        for (position, section) in sections.enumerated() where index[section.id] == nil { index[section.id] = position }
+        return index
+    }
 
     /// Total reading time of all sections, in minutes.
     public var readingMinutes: Int { sections.reduce(0) { $0 + $1.readingMinutes } }

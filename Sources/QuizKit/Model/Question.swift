@@ -193,7 +193,8 @@ public struct Places: Sendable, Equatable {
     public var start: Mark
     public var end: Mark
     var entries: [(name: String, key: Mark, value: Mark)]
-    /// The names in `entries`, so that a mapping with very many keys is recorded in linear time.
+    /// The names in `entries` once there are many, so that a mapping with very many keys is
+    /// recorded in linear time; a handful are found faster by a scan than by hashing.
     private var names: Set<String> = []
 
     public init(start: Mark = Mark(line: 0, column: 0), end: Mark = Mark(line: 0, column: 0)) {
@@ -204,7 +205,13 @@ public struct Places: Sendable, Equatable {
 
     /// Records a key and its value's place; the first of a repeated key wins.
     public mutating func add(_ name: String, key: Mark, value: Mark) {
-        if names.insert(name).inserted { entries.append((name, key, value)) }
+        if entries.count < 16 {
+            guard !entries.contains(where: { $0.name == name }) else { return }
+            entries.append((name, key, value))
+            if entries.count == 16 { names = Set(entries.map(\.name)) }
+        } else if names.insert(name).inserted {
+            entries.append((name, key, value))
+        }
     }
 
     public static func == (a: Places, b: Places) -> Bool { true }

@@ -58,8 +58,7 @@ extension AttemptReport {
         attempt = Attempt(id: s.id, bank: s.bank, test: s.test, title: s.title, seed: s.seed,
                           startedAt: Self.timestamp(s.startedAt), submittedAt: s.submittedAt.map(Self.timestamp),
                           timeLimitS: s.timeLimit, elapsedS: Figures.seconds(s.elapsed), status: s.status, learner: s.learner)
-        score = Score(points: .number(total.points), max: .number(total.max), percent: .number(total.percentRounded),
-                      passMark: .number(s.passMark), passed: total.passed)
+        score = Score(total)
         // Sections in the order the attempt first reached them, then sorted by reading order.
         var sections: [SectionScore] = []
         var slot: [String: Int] = [:]
@@ -141,5 +140,13 @@ extension AttemptReport {
         f.formatOptions = [.withInternetDateTime]
         f.timeZone = TimeZone(identifier: "UTC")
         return f.string(from: date)
+    }
+}
+
+extension AttemptReport.Score {
+    /// A test's score as reports write it: percent rounded to 2 decimals, the rest unrounded.
+    public init(_ total: TestScore) {
+        self.init(points: .number(total.points), max: .number(total.max), percent: .number(total.percentRounded),
+                  passMark: .number(total.passMark), passed: total.passed)
     }
 }

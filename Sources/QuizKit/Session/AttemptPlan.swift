@@ -5,9 +5,17 @@
 public enum AttemptPlan {
     /// The questions of a practice-test attempt for a seed.
     public static func test(_ test: PracticeTest, in bank: Bank, root: ContentRoot, seed: UInt64) -> [SessionQuestion] {
+        self.test(TestDraw(test: test, in: bank, root: root), root: root, seed: seed) { $0.map { bank.questions[$0] } }
+    }
+
+    /// The questions of an attempt for a seed, when the bank's questions are fetched by position
+    /// (`fetch` is given the drawn positions in the order they are asked): the same attempt as
+    /// drawing from the whole bank, for a bank whose cached index is all that was read.
+    public static func test<E: Error>(_ draw: TestDraw, root: ContentRoot, seed: UInt64,
+                                      fetch: ([Int]) throws(E) -> [Question]) throws(E) -> [SessionQuestion] {
         var rng = SeededGenerator(seed: seed)
-        let drawn = TestDraw(test: test, in: bank, root: root).draw(using: &rng)
-        return layout(drawn, bank: bank, root: root, rng: &rng)
+        let drawn = try fetch(draw.positions(using: &rng))
+        return layout(drawn, bank: draw.bank, root: root, rng: &rng)
     }
 
     /// Quick checks (or any list of questions) laid out with a seed.

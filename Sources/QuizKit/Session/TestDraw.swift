@@ -9,7 +9,7 @@ public struct TestDraw: Sendable {
     /// The pool is kept as positions so a large bank is never copied to be checked.
     public var poolIndices: [Int]
     /// The section each pool question resolves to (nil when it does not resolve), parallel to `poolIndices`.
-    public var poolSections: [SectionKey?]
+    public var poolSections: [SectionKey?] { poolGroups.map { sectionsByNumber[$0] } }
 
     /// The pool's questions, in bank order.
     public var pool: [Question] { poolIndices.map { bank.questions[$0] } }
@@ -21,10 +21,36 @@ public struct TestDraw: Sendable {
         return out
     }
 
+    /// Which of the pool's sections each pool question is in, parallel to `poolIndices`: numbers
+    /// that are equal exactly when the sections are, so grouping needs no hashing.
+    var poolGroups: [Int]
+    /// The section each number stands for.
+    var sectionsByNumber: [SectionKey?]
+
     public init(test: PracticeTest, in bank: Bank, root: ContentRoot) {
+        let keys = root.sectionKeys(of: bank)
+        let questions = bank.questions
+        var numberOf: [SectionKey?: Int] = [:]
+        var sections: [SectionKey?] = []
+        let numbers = keys.map { key in
+            if let n = numberOf[key] { return n }
+            numberOf[key] = sections.count
+            sections.append(key)
+            return sections.count - 1
+        }
+        self.init(test: test, in: bank, count: questions.count, sections: sections, section: { numbers[$0] },
+                  isValid: { questions[$0].isValid },
+                  hasTag: { i, tags in questions[i].tags.contains(where: tags.contains) }, difficulty: { questions[$0].difficulty })
+    }
+
+    /// The pool of `test` among `count` questions known only by what a draw asks of each, by position:
+    /// the number of the section it resolves to (in `sections`, which holds each section once, nil for
+    /// a reference that does not resolve), whether it can be asked, whether it has one of some tags, its difficulty.
+    /// A draw built from a bank's index this way holds `bank` without its questions: use ``positions(using:)``.
+    public init(test: PracticeTest, in bank: Bank, count: Int, sections: [SectionKey?], section: (Int) -> Int,
+                isValid: (Int) -> Bool, hasTag: (Int, [String]) -> Bool, difficulty: (Int) -> Difficulty?) {
         self.bank = bank
         self.test = test
-        let keys = root.sectionKeys(of: bank)
         let wanted = test.pool.sections.map { refs in
             Set(refs.map { ref -> SectionKey in
                 let (l, s) = ContentRoot.split(ref, lesson: bank.lesson)
@@ -32,32 +58,37 @@ public struct TestDraw: Sendable {
             })
         }
         var indices: [Int] = []
-        var sections: [SectionKey?] = []
-        for (i, q) in bank.questions.enumerated() {
+        var groups: [Int] = []
+        // By section number: whether `from`'s sections hold it.
+        let inPool = wanted.map { wanted in sections.map { key in key.map { wanted.contains($0) } ?? false } }
+        for i in 0..<count {
             // A question the loader found unusable is never drawn, whatever lint's configuration says.
-            guard q.isValid else { continue }
-            let key = keys[i]
-            if let wanted, !(key.map { wanted.contains($0) } ?? false) { continue }
-            if let tags = test.pool.tags, !q.tags.contains(where: tags.contains) { continue }
-            if let levels = test.pool.difficulty, !(q.difficulty.map(levels.contains) ?? false) { continue }
+            guard isValid(i) else { continue }
+            let number = section(i)
+            if let inPool, !inPool[number] { continue }
+            if let tags = test.pool.tags, !hasTag(i, tags) { continue }
+            if let levels = test.pool.difficulty, !(difficulty(i).map(levels.contains) ?? false) { continue }
             indices.append(i)
-            sections.append(key)
+            groups.append(number)
         }
         poolIndices = indices
-        poolSections = sections
+        poolGroups = groups
+        sectionsByNumber = sections
     }
 
     /// Pool positions grouped by section, sections in order of first appearance in the bank.
     public var groups: [(section: SectionKey?, indices: [Int])] {
         var order: [SectionKey?] = []
-        var slots: [SectionKey?: Int] = [:]
+        var slots: [Int] = []  // by section number: its place in `out`, or -1
         var out: [[Int]] = []
-        for (i, key) in zip(poolIndices, poolSections) {
-            if let slot = slots[key] {
-                out[slot].append(i)
+        for (n, i) in poolIndices.enumerated() {
+            let number = poolGroups[n]
+            if number >= slots.count { slots += Array(repeating: -1, count: number + 1 - slots.count) }
+            if slots[number] >= 0 {
+                out[slots[number]].append(i)
             } else {
-                slots[key] = out.count
-                order.append(key)
+                slots[number] = out.count
+                order.append(sectionsByNumber[number])
                 out.append([i])
             }
         }
@@ -80,7 +111,12 @@ public struct TestDraw: Sendable {
 
     /// Draws the test's questions. With `shuffle: false` they keep bank order.
     public func draw(using rng: inout some RandomNumberGenerator) -> [Question] {
-        var picked: [Int]
+        positions(using: &rng).map { bank.questions[$0] }
+    }
+
+    /// The positions in the bank of the questions a draw takes, in the order they are asked.
+    public func positions(using rng: inout some RandomNumberGenerator) -> [Int] {
+        let picked: [Int]
         switch test.pick {
         case .all:
             picked = poolIndices
@@ -90,7 +126,6 @@ public struct TestDraw: Sendable {
             picked = groups.flatMap { Array($0.indices.reproduciblyShuffled(using: &rng).prefix(n)) }
         }
         // Positions are in bank order, so sorting them keeps bank order when the test does not shuffle.
-        picked = test.shuffle ? picked.reproduciblyShuffled(using: &rng) : picked.sorted()
-        return picked.map { bank.questions[$0] }
+        return test.shuffle ? picked.reproduciblyShuffled(using: &rng) : picked.sorted()
     }
 }

@@ -11,7 +11,8 @@ public enum JUnitReporter: Reporter {
     public static func render(_ report: LintReport) -> String {
         let findingsByFile = Dictionary(grouping: report.findings, by: \.file)
         var files = report.files
-        for finding in report.findings where !files.contains(finding.file) {
+        var listed = Set(files)  // a set, not `files.contains`: hundreds of thousands of findings may name many files
+        for finding in report.findings where listed.insert(finding.file).inserted {
             files.append(finding.file)
         }
         let tests = files.reduce(0) { $0 + max(findingsByFile[$1]?.count ?? 0, 1) }

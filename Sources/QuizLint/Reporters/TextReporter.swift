@@ -43,6 +43,8 @@ public enum TextReporter: Reporter {
 
     /// The text with every control character but tab written as a visible escape.
     static func visible(_ text: String) -> String {
+        // Most paths and messages are printable ASCII: nothing to escape, no Unicode property to look up.
+        if text.utf8.allSatisfy({ (0x20..<0x7F).contains($0) || $0 == 0x09 }) { return text }
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {

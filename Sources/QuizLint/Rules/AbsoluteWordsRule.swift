@@ -61,13 +61,13 @@ public enum AbsoluteWordsRule: Rule {
     public static func check(_ root: ContentRoot) -> [Finding] { check(root, settings: RuleSettings()) }
 
     public static func check(_ root: ContentRoot, settings: RuleSettings) -> [Finding] {
-        let absolutes = Set(settings.words(Self.words))
+        let absolutes = ShownText.WordSet(Set(settings.words(Self.words)), foldCase: true)
         var findings: [Finding] = []
         for bank in root.usableBanks {
             for q in bank.questions where q.isValid {
                 guard let keys = q.kind.choiceKeys else { continue }
                 func absolute(in choice: Choice) -> String? {
-                    ShownText.words(ShownText.plain(choice.text)).map { $0.lowercased() }.first(where: absolutes.contains)
+                    ShownText.firstWord(of: ShownText.plain(choice.text), in: absolutes)
                 }
                 let choices = q.kind.choices
                 guard !choices.indices.contains(where: { keys.contains($0) && absolute(in: choices[$0]) != nil }),

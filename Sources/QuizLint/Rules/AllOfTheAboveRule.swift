@@ -51,11 +51,27 @@ public enum AllOfTheAboveRule: Rule {
         return false
     }
 
+    /// Whether `text` holds "above", ignoring ASCII case, byte for byte.
+    static func holdsAbove(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let word = Array("above".utf8)
+            guard bytes.count >= word.count else { return false }
+            for start in 0...(bytes.count - word.count) where bytes[start] | 0x20 == 0x61 {
+                if (1..<word.count).allSatisfy({ bytes[start + $0] | 0x20 == word[$0] }) { return true }
+            }
+            return false
+        }
+    }
+
     public static func check(_ root: ContentRoot) -> [Finding] {
         var findings: [Finding] = []
         for bank in root.usableBanks {
             for q in bank.questions {
                 for choice in q.kind.choices {
+                    // Only a text holding "above" in some case can normalize to hold "of the above"
+                    // (no non-ASCII letter lowercases to one of its letters).
+                    guard holdsAbove(choice.text) else { continue }
                     let normalized = DuplicateChoiceRule.normalized(choice.text)
                     // Only text holding "of the above" can trim to either phrase; skip the costly trim otherwise.
                     guard holds(normalized, ofTheAbove) else { continue }

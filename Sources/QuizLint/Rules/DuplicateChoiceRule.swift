@@ -33,27 +33,25 @@ public enum DuplicateChoiceRule: Rule {
             """),
         ])
 
+    /// A text as compared: lower case, white-space runs as one space, trimmed. Byte by byte where
+    /// the text is ASCII; only pieces holding other characters go through `lowercased()` and
+    /// Characters.
     static func normalized(_ text: String) -> String {
-        if let ascii = asciiNormalized(text) { return ascii }
-        return text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-    }
-
-    /// `normalized` for all-ASCII text, byte by byte (the common case, and many times faster than
-    /// going through Characters); nil when the text has a non-ASCII byte.
-    private static func asciiNormalized(_ text: String) -> String? {
         var text = text
-        return text.withUTF8 { bytes -> String? in
+        return text.withUTF8 { bytes in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
-            var space = false
-            for b in bytes {
-                guard b < 0x80 else { return nil }
-                if b == 0x20 || (0x09...0x0D).contains(b) {  // Character.isWhitespace within ASCII
-                    space = !out.isEmpty
-                    continue
+            ShownText.forEachPiece(of: bytes, cutAt: { $0 == 0x20 || (0x09...0x0D).contains($0) }) { range, ascii in
+                if ascii {
+                    if !out.isEmpty { out.append(0x20) }
+                    for b in bytes[range] { out.append((0x41...0x5A).contains(b) ? b + 0x20 : b) }
+                    return
                 }
-                if space { out.append(0x20); space = false }
-                out.append((0x41...0x5A).contains(b) ? b + 0x20 : b)
+                let piece = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+                for word in piece.lowercased().split(whereSeparator: { $0.isWhitespace }) {
+                    if !out.isEmpty { out.append(0x20) }
+                    out += word.utf8
+                }
             }
             return String(decoding: out, as: UTF8.self)
         }
@@ -75,6 +73,13 @@ public enum DuplicateChoiceRule: Rule {
         }
     }
 
+    /// `fingerprint` as a dictionary key.
+    private struct Fingerprint: Hashable {
+        var count: Int
+        var sum: UInt64
+        init(_ print: (Int, UInt64)) { (count, sum) = print }
+    }
+
     public static func check(_ root: ContentRoot) -> [Finding] {
         var findings: [Finding] = []
         for bank in root.usableBanks {
@@ -87,12 +92,25 @@ public enum DuplicateChoiceRule: Rule {
                 case .match(let pairs): entries = pairs.map { ($0.left, $0.mark) }; noun = "left side"
                 default: continue
                 }
-                // A cheap fingerprint first; texts are normalized only when two fingerprints agree.
-                let prints = entries.map { fingerprint($0.0) }
+                // A cheap fingerprint first; texts are normalized only once two fingerprints agree. Earlier
+                // entries are found in dictionaries, not by a scan: a question may have thousands of choices.
+                var firstWithPrint: [Fingerprint: Int] = [:]
+                var firstWithText: [String: Int] = [:]
+                var promoted: Set<Fingerprint> = []
                 for i in entries.indices where !entries[i].0.isEmpty {
-                    guard let first = (0..<i).first(where: { j in
-                        !entries[j].0.isEmpty && prints[j] == prints[i] && normalized(entries[j].0) == normalized(entries[i].0)
-                    }) else { continue }
+                    let print = Fingerprint(fingerprint(entries[i].0))
+                    guard let holder = firstWithPrint[print] else {
+                        firstWithPrint[print] = i
+                        continue
+                    }
+                    // Equal texts have equal fingerprints: the earlier equal text is the fingerprint's first
+                    // holder or was normalized since.
+                    if promoted.insert(print).inserted { firstWithText[normalized(entries[holder].0)] = holder }
+                    let mine = normalized(entries[i].0)
+                    guard let first = firstWithText[mine] else {
+                        firstWithText[mine] = i
+                        continue
+                    }
                     let (text, mark) = entries[i]
                     findings.append(root.finding(bank.file, mark, .duplicateChoice,
                         "\(noun) \(i + 1) \"\(text)\" repeats \(noun) \(first + 1) of question \"\(q.id)\"; make each \(noun) different"))

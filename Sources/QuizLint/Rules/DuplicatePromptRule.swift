@@ -51,20 +51,55 @@ public enum DuplicatePromptRule: Rule {
 
     /// A prompt as compared: lower case, white-space runs as one space, trimmed.
     static func normalized(_ prompt: String) -> String {
-        prompt.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        DuplicateChoiceRule.normalized(prompt)
+    }
+
+    /// A number equal for normalized prompts that are equal. Swift compares Strings by canonical
+    /// equivalence, so hashing one normalizes it to NFC first, which costs more than the rest
+    /// of this rule for text with non-ASCII characters. This hashes only what canonical
+    /// equivalence never changes: the words (between the single spaces of a normalized prompt,
+    /// which no character composes with or decomposes to), each by its bytes when it is all
+    /// ASCII without ";" or "`", and by a mark otherwise. (A word equivalent to such a word is
+    /// the same bytes: apart from the Kelvin sign, which `lowercased()` has made a "k", only
+    /// U+037E and U+1FEF decompose to ASCII, to ";" and "`".)
+    static func bucket(_ normalized: String) -> UInt64 {
+        var text = normalized
+        return text.withUTF8 { bytes in
+            let prime: UInt64 = 1_099_511_628_211
+            var hash: UInt64 = 14_695_981_039_346_656_037
+            var word: UInt64 = hash
+            var plain = true
+            for i in 0...bytes.count {
+                let b: UInt8 = i < bytes.count ? bytes[i] : 0x20
+                if b == 0x20 {
+                    hash = (hash ^ (plain ? word : 0xFF)) &* prime
+                    word = 14_695_981_039_346_656_037
+                    plain = true
+                } else {
+                    if b >= 0x80 || b == 0x3B || b == 0x60 { plain = false }
+                    word = (word ^ UInt64(b)) &* prime
+                }
+            }
+            return hash
+        }
     }
 
     public static func check(_ root: ContentRoot) -> [Finding] {
-        struct Occurrence { var file: String; var mark: Mark; var id: String }
-        var seen: [String: Occurrence] = [:]
+        struct Occurrence { var prompt: String; var file: String; var mark: Mark; var id: String }
+        // The first occurrence of each prompt, found by bucket and then compared as Strings.
+        var seen: [UInt64: [Occurrence]] = [:]
         var findings: [Finding] = []
         let banks = root.usableBanks.sorted { $0.file < $1.file }
         for bank in banks {
-            for q in bank.questions.sorted(by: { $0.place.start < $1.place.start }) {
+            // Sorted by index, so no question is copied to be sorted.
+            let questions = bank.questions
+            for i in questions.indices.sorted(by: { questions[$0].place.start < questions[$1].place.start }) {
+                let q = questions[i]
                 let prompt = normalized(q.prompt)
                 guard !prompt.isEmpty else { continue }
-                guard let first = seen[prompt] else {
-                    seen[prompt] = Occurrence(file: bank.file, mark: q.place.start, id: q.id)
+                let key = bucket(prompt)
+                guard let first = seen[key]?.first(where: { $0.prompt == prompt }) else {
+                    seen[key, default: []].append(Occurrence(prompt: prompt, file: bank.file, mark: q.place.start, id: q.id))
                     continue
                 }
                 let place = first.file == bank.file ? "line \(first.mark.line)" : "\(first.file):\(first.mark.line)"

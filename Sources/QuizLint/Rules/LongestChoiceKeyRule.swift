@@ -69,7 +69,7 @@ public enum LongestChoiceKeyRule: Rule {
 
     /// A choice's length as a learner sees it: characters of its text without Markdown markers, trimmed.
     static func shownLength(_ choice: Choice) -> Int {
-        ShownText.plain(choice.text).count
+        ShownText.shownLength(choice.text)
     }
 
     public static func check(_ root: ContentRoot) -> [Finding] { check(root, settings: RuleSettings()) }

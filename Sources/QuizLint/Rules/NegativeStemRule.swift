@@ -1,3 +1,4 @@
+import Foundation
 import QuizKit
 
 /// `negative-stem`: a prompt asks which choice is *not* right without marking the negative, so readers miss it.
@@ -61,11 +62,13 @@ public enum NegativeStemRule: Rule {
     public static func check(_ root: ContentRoot) -> [Finding] { check(root, settings: RuleSettings()) }
 
     public static func check(_ root: ContentRoot, settings: RuleSettings) -> [Finding] {
-        let negatives = Set(settings.words(Self.words))
+        let negatives = ShownText.WordSet(Set(settings.words(Self.words)), foldCase: false)
         var findings: [Finding] = []
         for bank in root.usableBanks {
             for q in bank.questions where q.isValid && (q.type == .single || q.type == .multiple) {
-                guard let word = ShownText.words(ShownText.outsideEmphasis(q.prompt)).first(where: negatives.contains) else { continue }
+                // Most prompts hold none of the words at all; only those that may are parsed as Markdown.
+                guard ShownText.mayShowOutsideEmphasis(anyOf: negatives, in: q.prompt),
+                      let word = ShownText.firstWord(of: ShownText.outsideEmphasis(q.prompt), in: negatives) else { continue }
                 findings.append(root.finding(bank.file, q.place.start, .negativeStem,
                     "the prompt of question \"\(q.id)\" asks with \"\(word)\", which hurried readers miss; ask it positively, or emphasise the word (**\(word)**)"))
             }

@@ -41,30 +41,58 @@ public enum SectionLinkRule: Rule {
             """),
         ])
 
+    /// How many section ids the did-you-mean suggestions may compare a broken link with, over a whole run.
+    /// A guess costs one edit distance per section of the lesson; past this budget a lesson of 50,000
+    /// headings with thousands of broken links would take minutes, so later links get no guess.
+    static let suggestionBudget = 500_000
+
+    /// How many section ids a message lists when it has no guess.
+    static let listedSections = 10
+
     public static func check(_ root: ContentRoot) -> [Finding] {
         var findings: [Finding] = []
+        var budget = suggestionBudget
         for bank in root.usableBanks {
-            var memo: [String: ContentRoot.Resolution] = [:]
+            // Each reference is resolved, and its message written, once: many questions share a section.
+            var memo: [String: String?] = [:]
             for q in bank.questions where !q.section.isEmpty {
                 let mark = q.place.values["section"] ?? q.place.start
-                let resolution = memo[q.section] ?? root.resolve(q.section, lesson: bank.lesson)
-                memo[q.section] = resolution
-                switch resolution {
-                case .section: continue
-                case .noLesson(let lesson):
-                    findings.append(root.finding(bank.file, mark, .sectionLink,
-                        "section \"\(q.section)\" refers to lesson \"\(lesson)\", but there is no Lessons/\(lesson).md"))
-                case .noSection(let lesson, let section):
-                    var message = "section \"\(section)\" is not in \(lesson.file)"
-                    if let guess = Spelling.suggestion(for: section, among: lesson.sections.map(\.id)) {
-                        message += "; did you mean \"\(guess)\"?"
-                    } else if !lesson.sections.isEmpty {
-                        message += "; its sections are \(lesson.sections.map(\.id).joined(separator: ", "))"
-                    }
-                    findings.append(root.finding(bank.file, mark, .sectionLink, message))
+                let message: String?
+                if let known = memo[q.section] {
+                    message = known
+                } else {
+                    message = problem(root.resolve(q.section, lesson: bank.lesson), reference: q.section, budget: &budget)
+                    memo[q.section] = message
                 }
+                if let message { findings.append(root.finding(bank.file, mark, .sectionLink, message)) }
             }
         }
         return findings
+    }
+
+    /// The finding's message for a reference that does not resolve, nil for one that does.
+    private static func problem(_ resolution: ContentRoot.Resolution, reference: String, budget: inout Int) -> String? {
+        switch resolution {
+        case .section: return nil
+        case .noLesson(let lesson):
+            return "section \"\(reference)\" refers to lesson \"\(lesson)\", but there is no Lessons/\(lesson).md"
+        case .noSection(let lesson, let section):
+            var message = "section \"\(section)\" is not in \(lesson.file)"
+            let count = lesson.sections.count
+            var guess: String?
+            if count <= budget {
+                budget -= count
+                guess = Spelling.suggestion(for: section, among: lesson.sections.map(\.id))
+            }
+            let listed = lesson.sections.prefix(listedSections).map(\.id).joined(separator: ", ")
+            if let guess {
+                message += "; did you mean \"\(guess)\"?"
+            } else if count > listedSections {
+                message += "; its sections include \(listed) and \(count - listedSections) more"
+            } else if count > 0 {
+                message += "; its sections are \(listed)"
+            }
+            return message
+        }
     }
 }
