@@ -106,8 +106,18 @@ public final class PostgresStore: AttemptStore, @unchecked Sendable {
     }
 
     func runLocked(_ query: PostgresQuery) throws(StoreError) -> [PostgresRow] {
+        if connection.isClosed {
+            throw .unreachable(location: location, reason: "the connection to the server was lost")
+        }
+        // A query sent as the server drops the connection may never be answered: whichever
+        // comes first, the answer or the connection closing, ends the wait.
+        let answer = connection.eventLoop.makePromise(of: [PostgresRow].self)
+        connection.query(query, logger: logger).map(\.rows).cascade(to: answer)
+        connection.closeFuture.whenComplete { _ in answer.fail(ConnectionLost()) }
         do {
-            return try connection.query(query, logger: logger).wait().rows
+            return try answer.futureResult.wait()
+        } catch is ConnectionLost {
+            throw .unreachable(location: location, reason: "the connection to the server was lost")
         } catch {
             throw Self.storeError(error, location: location)
         }
@@ -207,6 +217,9 @@ public final class PostgresStore: AttemptStore, @unchecked Sendable {
     }
 
     // MARK: Errors
+
+    /// The connection closed while a query waited for its answer.
+    private struct ConnectionLost: Error {}
 
     /// Starts the reason of a `.failed` that was a permission refusal (SQLSTATE 42501).
     static let permissionMark = "permission denied"

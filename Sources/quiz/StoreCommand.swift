@@ -16,10 +16,10 @@ struct StoreCommand: ParsableCommand {
             commandName: "copy",
             abstract: "Copy every attempt and all study progress from one store into another; copying again adds nothing.")
 
-        @Argument(help: "The store to copy from (a SQLite file).")
+        @Argument(help: "The store to copy from: a SQLite file, or a postgresql:// URL in a build with PostgreSQL.")
         var from: String
 
-        @Argument(help: "The store to copy into (a SQLite file, created when missing).")
+        @Argument(help: "The store to copy into: a SQLite file (created when missing) or a postgresql:// URL.")
         var to: String
 
         func run() throws {
