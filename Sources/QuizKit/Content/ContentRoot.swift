@@ -70,10 +70,7 @@ public struct ContentRoot: Sendable {
         for i in loaded.indices {
             var file = LoadedFile()
             swap(&file, &loaded[i])
-            if let lesson = file.lesson { root.lessons.append(lesson) }
-            if let bank = file.bank { root.banks.append(bank) }
-            root.findings += file.findings
-            if file.broken { root.brokenFiles.insert(wanted[i]) }
+            root.take(file, named: wanted[i])
         }
         return root
     }
@@ -96,11 +93,15 @@ public struct ContentRoot: Sendable {
 
     /// Reads one content file into the root: a lesson, or a bank decoded while libyaml reads it.
     mutating func read(_ file: String) {
-        let loaded = Self.loadFile(file, in: url)
+        take(Self.loadFile(file, in: url), named: file)
+    }
+
+    /// Adds what reading `name` yielded: its lesson or bank, its findings, whether it is broken.
+    private mutating func take(_ loaded: LoadedFile, named name: String) {
         if let lesson = loaded.lesson { lessons.append(lesson) }
         if let bank = loaded.bank { banks.append(bank) }
         findings += loaded.findings
-        if loaded.broken { brokenFiles.insert(file) }
+        if loaded.broken { brokenFiles.insert(name) }
     }
 
     /// What reading one content file yields.
