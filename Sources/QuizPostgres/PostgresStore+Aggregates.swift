@@ -86,8 +86,8 @@ extension PostgresStore {
     }
 
     private static func moments(_ sums: (Double?, Double?, Double?, Double?)?, count: Int) -> TestAggregates.Moments {
-        guard let sums, count > 0 else { return .empty }
-        return TestAggregates.Moments(count: count, sum: sums.0 ?? 0, squares: sums.1 ?? 0, min: sums.2, max: sums.3)
+        guard let sums else { return .empty }
+        return .summed(count: count, sum: sums.0, squares: sums.1, min: sums.2, max: sums.3)
     }
 }
 #endif

@@ -57,6 +57,12 @@ public struct TestAggregates: Sendable, Equatable {
 
         public static let empty = Moments(count: 0, sum: 0, squares: 0, min: nil, max: nil)
 
+        /// The moments of `count` values from SQL's SUM, SUM of squares, MIN and MAX columns,
+        /// which are NULL when no rows were summed: empty when there were none.
+        public static func summed(count: Int, sum: Double?, squares: Double?, min: Double?, max: Double?) -> Moments {
+            count > 0 ? Moments(count: count, sum: sum ?? 0, squares: squares ?? 0, min: min, max: max) : .empty
+        }
+
         /// Σ (x − mean)²: 0 exactly when every value is the same, never negative.
         public var squaredDeviations: Double {
             guard count > 0, let min, let max, min != max else { return 0 }

@@ -48,9 +48,8 @@ extension SQLiteStore {
 
     /// Σ, Σ², min, max from four columns starting at `index`; a column SQL left NULL (no rows) reads as empty.
     private static func moments(_ row: Row?, count: Int, from index: Int) -> TestAggregates.Moments {
-        guard let row, count > 0 else { return .empty }
-        return TestAggregates.Moments(count: count, sum: row[index] ?? 0, squares: row[index + 1] ?? 0,
-                                      min: row[index + 2], max: row[index + 3])
+        guard let row else { return .empty }
+        return .summed(count: count, sum: row[index], squares: row[index + 1], min: row[index + 2], max: row[index + 3])
     }
 
     /// The query's arguments as this store keeps them: dates in GRDB's text form, as `started_at` is.
