@@ -4,29 +4,19 @@ import QuizRecords
 
 /// Item analysis of one practice test over its submitted and expired attempts.
 ///
-/// On a database server the store sums the attempts in SQL (`AttemptStore.testAggregates`, the
-/// same statements on every database), so however many attempts there are, what reaches this
-/// process is a few rows per question; here only the last arithmetic is done. On a SQLite file
-/// ``analyseStreaming`` walks every attempt and folds it into `ItemAnalysis` on a second thread,
-/// which costs less there than SQLite's join of every response to its question (measured in
-/// Benchmarks/README.md). Each path is tested against the other.
+/// Each ended attempt keeps a summary of its items in its own row; the store sums those
+/// (`AttemptStore.testAggregates`: a database server in SQL, a SQLite file by streaming one row per
+/// attempt), so what reaches the analysis is a few rows per question however many attempts there
+/// are, and only the last arithmetic is done here. ``analyseStreaming``, which walks every response
+/// through `ItemAnalysis`, is the reference the sums are tested against.
 public enum TestStatistics {
     /// Attempts handed to the analysing thread at a time.
     static let batchSize = 256
 
     /// Analyses every finished attempt of `test` started on or after `since`, over the questions
-    /// of its draw `pool`: from sums a database server computes, or by walking a SQLite file
-    /// (``AttemptStore/aggregatesOnServer``). Both give the same figures.
+    /// of its draw `pool`, from the sums the store computes.
     public static func analyse(_ test: PracticeTest, in bank: Bank, pool: [Question], since: Date?,
                                store: any AttemptStore) throws -> StatsReport {
-        store.aggregatesOnServer
-            ? try analyseInSQL(test, in: bank, pool: pool, since: since, store: store)
-            : try analyseStreaming(test, in: bank, pool: pool, since: since, store: store)
-    }
-
-    /// The analysis from the sums ``AttemptStore/testAggregates(_:)`` returns.
-    public static func analyseInSQL(_ test: PracticeTest, in bank: Bank, pool: [Question], since: Date?,
-                                    store: any AttemptStore) throws -> StatsReport {
         let query = StatsQuery(bank: bank.id, test: test.id, since: since,
                                tallied: Self.unique(pool.filter { $0.type == .single || $0.type == .multiple }.map(\.id)),
                                pool: Self.unique(pool.map(\.id)))
@@ -116,9 +106,9 @@ public enum TestStatistics {
         return ids.filter { seen.insert($0).inserted }
     }
 
-    /// The same analysis by walking every attempt through `ItemAnalysis` on a second thread:
-    /// memory stays bounded by the batches in flight and the names of the different learners.
-    /// Kept as the reference the SQL aggregation is checked against.
+    /// The same analysis by walking every response of every attempt through `ItemAnalysis` on a
+    /// second thread: memory stays bounded by the batches in flight and the names of the different
+    /// learners. Kept as the reference the stores' sums are checked against.
     public static func analyseStreaming(_ test: PracticeTest, in bank: Bank, pool: [Question], since: Date?,
                                         store: any AttemptStore) throws -> StatsReport {
         let worker = AnalysisWorker(analysis: ItemAnalysis(bank: bank.id, test: test.id, questions: pool),

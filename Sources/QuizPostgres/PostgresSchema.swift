@@ -14,7 +14,7 @@ enum PostgresSchema {
     /// The advisory lock every process takes before migrating, so a class starting at once migrates once.
     static let lockKey: Int64 = 0x7175_697A_5F73_746F  // "quiz_sto"
 
-    static let migrations: [(identifier: String, sql: String)] = [("v1", v1), ("v2", v2)]
+    static let migrations: [(identifier: String, sql: String)] = [("v1", v1), ("v2", v2), ("v3", v3)]
 
     /// Attempts, the questions drawn into them, responses, and study progress.
     static let v1 = """
@@ -139,6 +139,33 @@ enum PostgresSchema {
         CREATE POLICY owner_all ON attempt_question FOR ALL TO CURRENT_USER USING (true);
         CREATE POLICY owner_all ON response FOR ALL TO CURRENT_USER USING (true);
         CREATE POLICY owner_all ON section_progress FOR ALL TO CURRENT_USER USING (true);
+        """
+
+    /// Each ended attempt's total, maximum and items (question ids, points, maxima, responses, by
+    /// position) in its own row, as SQLite's `items` holds them packed, so that `quiz stats` and
+    /// `report --all` sum one row per attempt; filled here for the attempts already finished.
+    static let v3 = """
+        ALTER TABLE attempt
+            ADD COLUMN points double precision,
+            ADD COLUMN max_points double precision,
+            ADD COLUMN item_questions text[],
+            ADD COLUMN item_points double precision[],
+            ADD COLUMN item_max double precision[],
+            ADD COLUMN item_responses text[];
+        UPDATE attempt a SET \(summary) WHERE a.status IN ('submitted', 'expired');
+        """
+
+    /// The assignment that writes an attempt's summary (on `attempt AS a`) from its rows as they are.
+    static let summary = """
+        (points, max_points, item_questions, item_points, item_max, item_responses) = (
+            SELECT coalesce(sum(coalesce(r.points, 0)), 0), coalesce(sum(q.max_points), 0),
+                   coalesce(array_agg(q.question_id ORDER BY q.position), '{}'),
+                   coalesce(array_agg(coalesce(r.points, 0) ORDER BY q.position), '{}'),
+                   coalesce(array_agg(q.max_points ORDER BY q.position), '{}'),
+                   coalesce(array_agg(r.response ORDER BY q.position), '{}')
+            FROM attempt_question q
+            LEFT JOIN response r ON r.attempt_id = q.attempt_id AND r.position = q.position
+            WHERE q.attempt_id = a.id)
         """
 }
 #endif

@@ -3,17 +3,25 @@ import Foundation
 import PostgresNIO
 import QuizRecords
 
-/// Item analysis and class scores summed by the server: the statements of `StatsQuery`, the
-/// same text SQLite runs, in one repeatable-read transaction so that they all see the same
-/// attempts while learners go on answering. Only a few rows per question cross the network.
+/// Item analysis and class scores summed by the server, from the summary each ended attempt keeps
+/// in its row (`points`, `max_points` and the `item_*` arrays, see `PostgresSchema.v3`): one pass
+/// over the attempts for their own figures, one over their items unnested, grouped by question,
+/// in one repeatable-read transaction so that both see the same attempts while learners go on
+/// answering. Only a few rows per question cross the network.
 extension PostgresStore {
-    public var aggregatesOnServer: Bool { true }
-
     public func testAggregates(_ query: StatsQuery) throws(StoreError) -> TestAggregates {
         let p = StatsQuery.dollar
+        let filter = query.filterSQL(p)
+        let listed = query.arguments.count + 1
         return try transaction { () throws(StoreError) -> TestAggregates in
             _ = try runLocked("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            let head = try fetchLocked(Self.query(query.attemptsSQL(p), query.arguments)) { row in
+            let head = try fetchLocked(Self.query("""
+                SELECT count(*), count(DISTINCT learner), sum(CASE WHEN learner IS NULL THEN 1 ELSE 0 END),
+                       sum(pct), sum(pct * pct), min(pct), max(pct), sum(t), sum(t * t), min(t), max(t)
+                FROM (SELECT a.learner, a.points AS t,
+                             CASE WHEN a.max_points > 0 AND a.points > 0 THEN a.points / a.max_points * 100 ELSE 0.0 END AS pct
+                      FROM attempt a WHERE \(filter)) g
+                """, query.arguments)) { row in
                 (try row[0].decode(Int.self), try row[1].decode(Int.self), try row[2].decode(Int?.self) ?? 0,
                  try Self.sums(row, from: 3), try Self.sums(row, from: 7))
             }.first
@@ -22,25 +30,46 @@ extension PostgresStore {
                 attempts: attempts, learners: head?.1 ?? 0, unnamed: head?.2 ?? 0,
                 percent: Self.moments(head?.3, count: attempts), total: Self.moments(head?.4, count: attempts),
                 questions: [], responses: [])
-            aggregates.questions = try fetchLocked(Self.query(query.questionsSQL(p), query.arguments)) { row in
-                let shown = try row[1].decode(Int.self)
-                return QuestionAggregates(
-                    questionID: try row[0].decode(String.self), shown: shown,
-                    maxSum: try row[2].decode(Double?.self) ?? 0, unanswered: try row[3].decode(Int?.self) ?? 0,
-                    points: Self.moments(try Self.sums(row, from: 4), count: shown),
-                    rest: Self.moments(try Self.sums(row, from: 8), count: shown),
-                    pointsTimesRest: try row[12].decode(Double?.self) ?? 0)
+            // One row per question and, for the tallied ones, per response text given: the text
+            // column is NULL on the row of a question's other items.
+            var bindings = Self.bindings(query.arguments)
+            bindings.append(query.tallied)
+            let rows = try fetchLocked(PostgresQuery(unsafeSQL: """
+                SELECT i.q, CASE WHEN i.q = ANY(\(p(listed))) THEN i.r END, count(*), sum(i.mx),
+                       sum(CASE WHEN i.r IS NULL THEN 1 ELSE 0 END),
+                       sum(i.x), sum(i.x * i.x), min(i.x), max(i.x),
+                       sum(a.points - i.x), sum((a.points - i.x) * (a.points - i.x)), min(a.points - i.x), max(a.points - i.x),
+                       sum(i.x * (a.points - i.x))
+                FROM attempt a CROSS JOIN LATERAL unnest(a.item_questions, a.item_points, a.item_max, a.item_responses)
+                     AS i(q, x, mx, r)
+                WHERE \(filter)
+                GROUP BY 1, 2
+                """, binds: bindings)) { row in
+                (QuestionAggregates(
+                    questionID: try row[0].decode(String.self), shown: try row[2].decode(Int.self),
+                    maxSum: try row[3].decode(Double?.self) ?? 0, unanswered: try row[4].decode(Int?.self) ?? 0,
+                    points: Self.moments(try Self.sums(row, from: 5), count: try row[2].decode(Int.self)),
+                    rest: Self.moments(try Self.sums(row, from: 9), count: try row[2].decode(Int.self)),
+                    pointsTimesRest: try row[13].decode(Double?.self) ?? 0),
+                 try row[1].decode(String?.self))
             }
-            if !query.tallied.isEmpty {
-                let arguments = query.arguments + query.tallied.map { .text($0) }
-                aggregates.responses = try fetchLocked(Self.query(query.responsesSQL(p), arguments)) { row in
-                    ResponseCount(questionID: try row[0].decode(String.self), response: try row[1].decode(String.self),
-                                  count: try row[2].decode(Int.self))
+            var merged: [String: QuestionAggregates] = [:]
+            for (part, response) in rows {
+                merged[part.questionID] = merged[part.questionID].map { $0.adding(part) } ?? part
+                if let response {
+                    aggregates.responses.append(ResponseCount(questionID: part.questionID, response: response, count: part.shown))
                 }
             }
+            aggregates.questions = merged.values.sorted { $0.questionID < $1.questionID }
             if let common = query.commonQuestions(in: aggregates) {
-                let arguments = query.arguments + common.map { .text($0) }
-                let row = try fetchLocked(Self.query(query.commonTotalSQL(p, questions: common), arguments)) { row in
+                var bindings = Self.bindings(query.arguments)
+                bindings.append(common)
+                let row = try fetchLocked(PostgresQuery(unsafeSQL: """
+                    SELECT count(*), sum(c), sum(c * c), min(c), max(c)
+                    FROM (SELECT (SELECT coalesce(sum(i.x), 0) FROM unnest(a.item_questions, a.item_points) AS i(q, x)
+                                  WHERE i.q = ANY(\(p(listed)))) AS c
+                          FROM attempt a WHERE \(filter)) s
+                    """, binds: bindings)) { row in
                     (try row[0].decode(Int.self), try Self.sums(row, from: 1))
                 }.first
                 aggregates.commonTotal = Self.moments(row?.1, count: row?.0 ?? 0)
@@ -50,9 +79,11 @@ extension PostgresStore {
     }
 
     public func attemptScores(_ query: StatsQuery) throws(StoreError) -> [AttemptScore] {
-        try fetch(Self.query(query.scoresSQL(StatsQuery.dollar), query.arguments)) { row in
-            AttemptScore(attemptID: try row[0].decode(String.self), points: try row[1].decode(Double.self),
-                         max: try row[2].decode(Double.self))
+        try fetch(Self.query("""
+            SELECT a.id, a.points, a.max_points FROM attempt a WHERE \(query.filterSQL(StatsQuery.dollar))
+            """, query.arguments)) { row in
+            AttemptScore(attemptID: try row[0].decode(String.self), points: try row[1].decode(Double?.self) ?? 0,
+                         max: try row[2].decode(Double?.self) ?? 0)
         }
     }
 
@@ -67,8 +98,12 @@ extension PostgresStore {
         }
     }
 
-    /// One of `StatsQuery`'s statements with its arguments bound in order.
+    /// A statement with `StatsQuery`'s arguments bound in order.
     private static func query(_ sql: String, _ arguments: [StatsQuery.Argument]) -> PostgresQuery {
+        PostgresQuery(unsafeSQL: sql, binds: bindings(arguments))
+    }
+
+    private static func bindings(_ arguments: [StatsQuery.Argument]) -> PostgresBindings {
         var bindings = PostgresBindings()
         for argument in arguments {
             switch argument {
@@ -76,7 +111,7 @@ extension PostgresStore {
             case .date(let date): bindings.append(date)
             }
         }
-        return PostgresQuery(unsafeSQL: sql, binds: bindings)
+        return bindings
     }
 
     /// Σ, Σ², min, max from four columns starting at `index` (NULL when no rows were summed).

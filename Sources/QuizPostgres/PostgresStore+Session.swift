@@ -22,6 +22,10 @@ extension PostgresStore {
                 for chunk in Self.chunks(questions, columns: Self.questionColumns.count) {
                     _ = try runLocked(Self.insertQuestions(chunk))
                 }
+                if attempt.status != .inProgress {
+                    _ = try runLocked(PostgresQuery(unsafeSQL: "UPDATE attempt a SET \(PostgresSchema.summary) WHERE a.id = $1",
+                                                    binds: Self.bindings(attempt.id)))
+                }
             }
         } catch .failed(_, let reason) where reason.hasPrefix(Self.uniqueMark) {
             throw .idTaken(id: attempt.id)
@@ -31,12 +35,19 @@ extension PostgresStore {
     public func save(_ response: ResponseRecord) throws(StoreError) {
         var bindings = PostgresBindings()
         Self.bind(response, to: &bindings)
-        try run(PostgresQuery(unsafeSQL: """
+        // One statement, which also says whether the attempt has ended (sessions save only before);
+        // an ended attempt's summary is then rebuilt from its rows.
+        let ended = try fetch(PostgresQuery(unsafeSQL: """
             INSERT INTO response (\(Self.responseColumns.joined(separator: ", ")))
             VALUES (\(Self.placeholders(Self.responseColumns.count)))
             ON CONFLICT (attempt_id, position) DO UPDATE SET
             \(Self.responseColumns.dropFirst(2).map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
-            """, binds: bindings))
+            RETURNING (SELECT points IS NOT NULL FROM attempt WHERE attempt.id = response.attempt_id)
+            """, binds: bindings)) { try $0.decode(Bool?.self) }
+        if ended.first == true {
+            try run(PostgresQuery(unsafeSQL: "UPDATE attempt a SET \(PostgresSchema.summary) WHERE a.id = $1",
+                                  binds: Self.bindings(response.attemptID)))
+        }
     }
 
     public func saveClock(attemptID: String, remaining: Double?, elapsed: Double) throws(StoreError) {
@@ -49,8 +60,8 @@ extension PostgresStore {
     public func finish(attemptID: String, status: AttemptRecord.Status, submittedAt: Date?, elapsed: Double,
                        remaining: Double?) throws(StoreError) {
         let changed = try fetch("""
-            UPDATE attempt SET status = \(status.rawValue), submitted_at = \(submittedAt.map(Self.millis)),
-                elapsed = \(elapsed), remaining = \(remaining)
+            UPDATE attempt a SET status = \(status.rawValue), submitted_at = \(submittedAt.map(Self.millis)),
+                elapsed = \(elapsed), remaining = \(remaining), \(unescaped: PostgresSchema.summary)
             WHERE id = \(attemptID) RETURNING id
             """) { try $0.decode(String.self) }
         if changed.isEmpty { throw .notFound(prefix: attemptID) }
@@ -98,7 +109,20 @@ extension PostgresStore {
                     VALUES \(Self.rows(chunk.count, columns: Self.responseColumns.count))
                     """, binds: bindings))
             }
+            let ended = kept.filter { $0.attempt.status != .inProgress }.map(\.attempt.id)
+            for chunk in Self.chunks(ended, columns: 1) {
+                _ = try runLocked(PostgresQuery(unsafeSQL: """
+                    UPDATE attempt a SET \(PostgresSchema.summary) WHERE a.id = ANY($1)
+                    """, binds: Self.bindings(Array(chunk))))
+            }
         }
+    }
+
+    /// Bindings of one value.
+    static func bindings(_ value: some PostgresNonThrowingEncodable) -> PostgresBindings {
+        var bindings = PostgresBindings(capacity: 1)
+        bindings.append(value)
+        return bindings
     }
 
     // MARK: Statements

@@ -67,20 +67,14 @@ public protocol AttemptStore: Sendable {
 
     // MARK: Aggregates
 
-    /// Whether ``testAggregates(_:)`` is the cheaper way to item analysis on this store: true for a
-    /// database server, which joins and sums on its own cores so that only a few rows per question
-    /// cross the network; false for a SQLite file, where joining every response to its question
-    /// costs more than walking the attempts one at a time in key order (`quiz stats` then walks).
-    var aggregatesOnServer: Bool { get }
-
-    /// The sums item analysis needs over the submitted and expired attempts of `query`'s test,
-    /// computed by the database: run ``StatsQuery``'s statements, in one read transaction, with
-    /// the store's placeholders. The figures must equal what walking the same attempts with
-    /// ``forEachAttempt(_:body:)`` and summing in Swift would give, up to rounding.
+    /// The sums item analysis needs over the submitted and expired attempts of `query`'s test, from
+    /// the summary each ended attempt keeps in its row (``ScoredItems``): a database server sums them
+    /// in SQL, in one read transaction, so that a few rows per question cross the network; a file
+    /// streams one row per attempt into ``ItemSums``. The figures must equal what walking the same
+    /// attempts with ``forEachAttempt(_:body:)`` and summing in Swift would give, up to rounding.
     func testAggregates(_ query: StatsQuery) throws(StoreError) -> TestAggregates
     /// Each submitted or expired attempt of `query`'s test with its points and maximum summed by the
-    /// database (``StatsQuery/scoresSQL(_:)``, one query grouping the responses by attempt), in no
-    /// particular order: what `report --all` scores attempts with.
+    /// store (from each attempt's summary), in no particular order: what `report --all` scores attempts with.
     func attemptScores(_ query: StatsQuery) throws(StoreError) -> [AttemptScore]
 }
 

@@ -1,7 +1,7 @@
 /// What item analysis (`quiz stats`) needs from one test's finished attempts, summed by the store.
 ///
-/// A store computes these with the SQL of ``StatsQuery`` (the same text on every database), so
-/// a million attempts never leave the server row by row: what comes back is a handful of rows
+/// A store computes these from the summary each ended attempt keeps in its row (``ScoredItems``):
+/// a database server in SQL, so a million attempts never leave the server row by row: what comes back is a handful of rows
 /// per question. Everything the analysis reports follows from these sums by arithmetic alone
 /// (see `TestStatistics`).
 ///
@@ -97,6 +97,25 @@ public struct QuestionAggregates: Sendable, Equatable {
         self.points = points
         self.rest = rest
         self.pointsTimesRest = pointsTimesRest
+    }
+}
+
+extension TestAggregates.Moments {
+    /// The moments of two sets together.
+    public func adding(_ other: Self) -> Self {
+        guard count > 0 else { return other }
+        guard other.count > 0 else { return self }
+        return Self(count: count + other.count, sum: sum + other.sum, squares: squares + other.squares,
+                    min: [min, other.min].compactMap { $0 }.min(), max: [max, other.max].compactMap { $0 }.max())
+    }
+}
+
+extension QuestionAggregates {
+    /// The sums of one question over two sets of its items.
+    public func adding(_ other: Self) -> Self {
+        QuestionAggregates(questionID: questionID, shown: shown + other.shown, maxSum: maxSum + other.maxSum,
+                           unanswered: unanswered + other.unanswered, points: points.adding(other.points),
+                           rest: rest.adding(other.rest), pointsTimesRest: pointsTimesRest + other.pointsTimesRest)
     }
 }
 

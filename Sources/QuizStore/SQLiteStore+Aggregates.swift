@@ -2,37 +2,25 @@ import Foundation
 import GRDB
 import QuizRecords
 
-/// Item analysis summed by SQLite itself: the statements of `StatsQuery`, the same text
-/// PostgreSQL runs, read in one transaction so they all see the same attempts.
+/// Item analysis and class scores from the summary each ended attempt keeps in its row
+/// (`points`, `max_points`, `items`): one row per attempt, streamed in one read transaction into
+/// `ItemSums`, instead of every response joined to its question.
 extension SQLiteStore {
     public func testAggregates(_ query: StatsQuery) throws(StoreError) -> TestAggregates {
-        let filter = Self.bind(query.arguments)
-        let p = StatsQuery.questionMark
+        let sql = "SELECT a.id, a.learner, a.items FROM attempt a WHERE \(query.filterSQL(StatsQuery.questionMark))"
+        let arguments = Self.bind(query.arguments)
         return try read { db in
-            let row = try Row.fetchOne(db, sql: query.attemptsSQL(p), arguments: filter)
-            let attempts: Int = row?[0] ?? 0
-            var aggregates = TestAggregates(
-                attempts: attempts, learners: row?[1] ?? 0, unnamed: row?[2] ?? 0,
-                percent: Self.moments(row, count: attempts, from: 3),
-                total: Self.moments(row, count: attempts, from: 7),
-                questions: [], responses: [])
-            aggregates.questions = try Row.fetchAll(db, sql: query.questionsSQL(p), arguments: filter).map { row in
-                let shown: Int = row[1]
-                return QuestionAggregates(
-                    questionID: row[0], shown: shown, maxSum: row[2] ?? 0, unanswered: row[3] ?? 0,
-                    points: Self.moments(row, count: shown, from: 4), rest: Self.moments(row, count: shown, from: 8),
-                    pointsTimesRest: row[12] ?? 0)
+            var sums = ItemSums(tallied: query.tallied)
+            try Self.forEachSummary(db, sql: sql, arguments: arguments) { row, packed in
+                sums.add(learner: row[1], packed: packed)
             }
-            if !query.tallied.isEmpty {
-                let arguments = filter + StatementArguments(query.tallied)
-                aggregates.responses = try Row.fetchAll(db, sql: query.responsesSQL(p), arguments: arguments).map { row in
-                    ResponseCount(questionID: row[0], response: row[1], count: row[2])
-                }
-            }
+            var aggregates = sums.aggregates
             if let common = query.commonQuestions(in: aggregates) {
-                let arguments = filter + StatementArguments(common)
-                let row = try Row.fetchOne(db, sql: query.commonTotalSQL(p, questions: common), arguments: arguments)
-                aggregates.commonTotal = Self.moments(row, count: row?[0] ?? 0, from: 1)
+                var total = ItemSums.CommonTotal(questions: common)
+                try Self.forEachSummary(db, sql: sql, arguments: arguments) { _, packed in
+                    total.add(packed: packed)
+                }
+                aggregates.commonTotal = total.moments
             }
             return aggregates
         }
@@ -40,16 +28,38 @@ extension SQLiteStore {
 
     public func attemptScores(_ query: StatsQuery) throws(StoreError) -> [AttemptScore] {
         try read { db in
-            try Row.fetchAll(db, sql: query.scoresSQL(StatsQuery.questionMark), arguments: Self.bind(query.arguments)).map { row in
-                AttemptScore(attemptID: row[0], points: row[1], max: row[2])
+            try Row.fetchAll(db, sql: """
+                SELECT a.id, a.points, a.max_points FROM attempt a WHERE \(query.filterSQL(StatsQuery.questionMark))
+                """, arguments: Self.bind(query.arguments)
+            ).map { row in
+                let id: String = row[0]
+                if let points: Double = row[1], let max: Double = row[2] {
+                    return AttemptScore(attemptID: id, points: points, max: max)
+                }
+                let items = try Self.scoredItems(db, attemptID: id)
+                return AttemptScore(attemptID: id, points: items.points, max: items.max)
             }
         }
     }
 
-    /// Σ, Σ², min, max from four columns starting at `index`; a column SQL left NULL (no rows) reads as empty.
-    private static func moments(_ row: Row?, count: Int, from index: Int) -> TestAggregates.Moments {
-        guard let row else { return .empty }
-        return .summed(count: count, sum: row[index], squares: row[index + 1], min: row[index + 2], max: row[index + 3])
+    /// Calls `body` with each row of `sql` (id, …, packed items in the last column) and its packed
+    /// items, read in place. An attempt whose summary is missing or unreadable (a file edited by
+    /// hand) has its items rebuilt from its rows for this read.
+    private static func forEachSummary(
+        _ db: Database, sql: String, arguments: StatementArguments,
+        _ body: (Row, UnsafeRawBufferPointer) -> Bool
+    ) throws {
+        let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try cursor.next() {
+            let last = row.count - 1
+            let added = try row.withUnsafeData(atIndex: last) { data in
+                data?.withUnsafeBytes { body(row, $0) } ?? false
+            }
+            if !added {
+                let packed = try scoredItems(db, attemptID: row[0]).packed
+                _ = packed.withUnsafeBytes { body(row, $0) }
+            }
+        }
     }
 
     /// The query's arguments as this store keeps them: dates in GRDB's text form, as `started_at` is.

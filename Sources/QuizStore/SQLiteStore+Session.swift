@@ -24,13 +24,20 @@ extension SQLiteStore {
             for question in questions {
                 try question.insert(db)
             }
+            if attempt.status != .inProgress { try Self.summarize(db, attemptID: attempt.id) }
         }
     }
 
     /// Saves the learner's response to one question, replacing any earlier one
     /// at the same attempt and position.
     public func save(_ response: ResponseRecord) throws(StoreError) {
-        try write { db in try response.upsert(db) }
+        try write { db in
+            try response.upsert(db)
+            // An ended attempt's summary is rebuilt from its rows (sessions save only before the end).
+            let summarized = try Bool.fetchOne(db, sql: "SELECT points IS NOT NULL FROM attempt WHERE id = ?",
+                                               arguments: [response.attemptID])
+            if summarized == true { try Self.summarize(db, attemptID: response.attemptID) }
+        }
     }
 
     /// Saves the attempt's clock so a resumed attempt starts where it stopped.
@@ -49,12 +56,14 @@ extension SQLiteStore {
     ) throws(StoreError) {
         typealias Columns = AttemptRecord.Columns
         let changed = try write { db in
-            try AttemptRecord.filter(key: attemptID).updateAll(
+            let changed = try AttemptRecord.filter(key: attemptID).updateAll(
                 db,
                 Columns.status.set(to: status.rawValue),
                 Columns.submittedAt.set(to: submittedAt),
                 Columns.elapsed.set(to: elapsed),
                 Columns.remaining.set(to: remaining))
+            if changed > 0 { try Self.summarize(db, attemptID: attemptID) }
+            return changed
         }
         if changed == 0 { throw .notFound(prefix: attemptID) }
     }
@@ -96,7 +105,43 @@ extension SQLiteStore {
                 try entry.attempt.insert(db)
                 for question in entry.questions { try question.insert(db) }
                 for response in entry.responses { try response.insert(db) }
+                if entry.attempt.status != .inProgress {
+                    try Self.summarize(db, ScoredItems(questions: entry.questions, responses: entry.responses),
+                                       attemptID: entry.attempt.id)
+                }
             }
         }
+    }
+}
+
+extension SQLiteStore {
+    /// Writes an ended attempt's total, maximum and packed items (``ScoredItems``) into its row, from
+    /// its questions and responses as they are now: what item analysis and class scores read.
+    static func summarize(_ db: Database, attemptID: String) throws {
+        try summarize(db, scoredItems(db, attemptID: attemptID), attemptID: attemptID)
+    }
+
+    static func summarize(_ db: Database, _ items: ScoredItems, attemptID: String) throws {
+        try db.execute(sql: "UPDATE attempt SET points = ?, max_points = ?, items = ? WHERE id = ?",
+                       arguments: [items.points, items.max, items.packed, attemptID])
+    }
+
+    /// An attempt's items from its rows.
+    static func scoredItems(_ db: Database, attemptID: String) throws -> ScoredItems {
+        let questions = try Row.fetchAll(
+            db, sql: "SELECT position, question_id, max_points FROM attempt_question WHERE attempt_id = ? ORDER BY position",
+            arguments: [attemptID]
+        ).map { row in
+            AttemptQuestionRecord(attemptID: attemptID, position: row[0], questionID: row[1], section: "", lesson: "",
+                                  presentation: "", maxPoints: row[2])
+        }
+        let responses = try Row.fetchAll(
+            db, sql: "SELECT position, response, points FROM response WHERE attempt_id = ? ORDER BY position",
+            arguments: [attemptID]
+        ).map { row in
+            ResponseRecord(attemptID: attemptID, position: row[0], response: row[1], points: row[2], correct: nil,
+                           timeSpent: 0, flagged: false, tries: 0, firstTryCorrect: nil, answeredAt: nil)
+        }
+        return ScoredItems(questions: questions, responses: responses)
     }
 }

@@ -13,8 +13,6 @@ public final class SQLiteStore: AttemptStore {
     /// Where the database lives.
     public let url: URL
     public var location: String { url.path }
-    /// Walking the attempts in key order beats SQLite's join of every response to its question.
-    public var aggregatesOnServer: Bool { false }
     let pool: DatabasePool
 
     /// How long a write waits for another process's write before failing.

@@ -11,7 +11,22 @@ enum StoreSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: v1)
         migrator.registerMigration("v2", migrate: v2)
+        migrator.registerMigration("v3", migrate: v3)
         return migrator
+    }
+
+    /// Each finished attempt's total, maximum and packed items (`ScoredItems`) in its own row, so
+    /// item analysis reads one row per attempt; filled here for the attempts already finished.
+    private static func v3(_ db: Database) throws {
+        try db.alter(table: "attempt") { t in
+            t.add(column: "points", .double)
+            t.add(column: "max_points", .double)
+            t.add(column: "items", .blob)
+        }
+        let finished = try String.fetchAll(db, sql: "SELECT id FROM attempt WHERE status IN ('submitted', 'expired')")
+        for id in finished {
+            try SQLiteStore.summarize(db, attemptID: id)
+        }
     }
 
     /// Who took each attempt: the login name captured when it started; null for older attempts.

@@ -148,7 +148,7 @@ import Testing
             // The pool the analysis reads: the bank's questions, sometimes without one that attempts still hold.
             let pool = seed % 5 == 0 ? Array(bank.questions.dropLast()) : bank.questions
             let since: Date? = seed % 3 == 0 ? Self.start.addingTimeInterval(Double(count) * 3600 * 7 / 2) : nil
-            let sql = try TestStatistics.analyseInSQL(test, in: bank, pool: pool, since: since, store: fixture.store)
+            let sql = try TestStatistics.analyse(test, in: bank, pool: pool, since: since, store: fixture.store)
             let reference = try TestStatistics.analyseStreaming(test, in: bank, pool: pool, since: since, store: fixture.store)
             Self.expectSame(sql, reference, "\(draw) seed \(seed)")
             if reference.alpha != nil { checkedAlpha += 1 }
@@ -164,7 +164,7 @@ import Testing
                                              "Quizzes/demo.yaml": Self.bank])
         defer { withExtendedLifetime(fixture) {} }
         let (bank, test) = try fixture.bankAndTest()
-        let sql = try TestStatistics.analyseInSQL(test, in: bank, pool: bank.questions, since: nil, store: fixture.store)
+        let sql = try TestStatistics.analyse(test, in: bank, pool: bank.questions, since: nil, store: fixture.store)
         let reference = try TestStatistics.analyseStreaming(test, in: bank, pool: bank.questions, since: nil, store: fixture.store)
         #expect(sql == reference)
         #expect(sql.attempts == 0 && sql.meanPercent == nil && sql.questions.allSatisfy { $0.facility == nil })

@@ -58,6 +58,12 @@ struct PostgresContractTests {
         try StoreContract.walk(try fixture.open())
     }
 
+    @Test func summaries() throws {
+        let fixture = try PostgresFixture()
+        defer { withExtendedLifetime(fixture) {} }
+        try StoreContract.summaries(try fixture.open())
+    }
+
     @Test(arguments: StoreContract.filters)
     func keepsWhatTheFilterMatches(_ filter: AttemptFilter) throws {
         let fixture = try PostgresFixture()

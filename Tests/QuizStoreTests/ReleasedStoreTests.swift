@@ -75,6 +75,11 @@ struct ReleasedStoreTests {
         #expect(try store.latestInProgress()?.id == "9a8b7c6d5e4f")
         #expect(try store.latestInProgress(kind: .test)?.id == "0f0e0d0c0b0a")
         #expect(try store.attempt(matching: "a1b2").status == .submitted)
+        // Its ended attempt gained the summary `stats` and `report --all` read (migration v3).
+        let submitted = Self.written[0]
+        #expect(try store.attemptScores(StatsQuery(bank: submitted.attempt.bank, test: submitted.attempt.test!))
+                == [AttemptScore(attemptID: submitted.attempt.id, points: submitted.responses.reduce(0) { $0 + $1.points },
+                                 max: submitted.questions.reduce(0) { $0 + $1.maxPoints })])
         // And it goes on working: a new response lands beside the old ones.
         try store.save(StoreFixture.response("0f0e0d0c0b0a", 2, "A"))
         #expect(try store.responses(of: "0f0e0d0c0b0a").map(\.position) == [1, 2])

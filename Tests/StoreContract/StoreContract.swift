@@ -257,4 +257,60 @@ public enum StoreContract {
         }
         #expect(visits == 2)
     }
+
+    /// `stats` and `report --all` read the summary an ended attempt keeps in its row: it follows the
+    /// rows however the attempt was written (finished by a session, created ended, imported, a response
+    /// saved after the end) and gives the sums walking every response gives.
+    public static func summaries(_ store: any AttemptStore) throws {
+        var finished = attempt(startedAt: time(0))
+        try store.create(finished, questions: questions(of: finished.id, count: 4))
+        try store.save(response(finished.id, 1, "B"))
+        try store.save(response(finished.id, 3, "A"))
+        var cleared = response(finished.id, 4, nil)
+        cleared.points = 0
+        try store.save(cleared)
+        try store.finish(attemptID: finished.id, status: .submitted, submittedAt: time(60), elapsed: 60, remaining: 360)
+        finished.status = .submitted
+
+        var created = attempt(startedAt: time(120))
+        created.status = .expired
+        try store.create(created, questions: questions(of: created.id, count: 2))
+        try store.save(response(created.id, 2, "B"))  // after the end: the summary is rebuilt
+
+        var imported = attempt(startedAt: time(240))
+        imported.status = .submitted
+        try store.importAttempts([AttemptRows(attempt: imported, questions: questions(of: imported.id, count: 3),
+                                              responses: [response(imported.id, 1, "B"), response(imported.id, 2, "B")])])
+
+        let open = attempt(startedAt: time(360))
+        try store.create(open, questions: questions(of: open.id, count: 3))
+        try store.save(response(open.id, 1, "B"))
+
+        // The reference: every response walked and summed one attempt at a time.
+        let query = StatsQuery(bank: "websockets-sse-polling", test: "practice", tallied: ["q1", "q2", "q3"],
+                               pool: ["q1", "q2", "q3", "q4"])
+        var reference = ItemSums(tallied: query.tallied)
+        var scores: [AttemptScore] = []
+        try store.forEachAttempt(bank: "websockets-sse-polling", test: "practice") { attempt, questions, responses in
+            let items = ScoredItems(questions: questions, responses: responses)
+            reference.add(learner: attempt.learner, items: items)
+            scores.append(AttemptScore(attemptID: attempt.id, points: items.points, max: items.max))
+        }
+        #expect(scores.map(\.points) == [2, 1, 2])
+        #expect(Set(try store.attemptScores(query)) == Set(scores))
+
+        var sums = try store.testAggregates(query)
+        var expected = reference.aggregates
+        #expect(sums.attempts == 3 && sums.questions.map(\.questionID) == ["q1", "q2", "q3", "q4"])
+        #expect(sums.questions.map(\.shown) == [3, 3, 2, 1] && sums.questions.map(\.unanswered) == [1, 1, 1, 1])
+        #expect(sums.responses == expected.responses)
+        // Sums taken in another order may differ in the last bits.
+        for index in sums.questions.indices {
+            #expect(abs(sums.questions[index].pointsTimesRest - expected.questions[index].pointsTimesRest) < 1e-9)
+            sums.questions[index].pointsTimesRest = expected.questions[index].pointsTimesRest
+        }
+        sums.learners = expected.learners
+        expected.commonTotal = sums.commonTotal
+        #expect(sums == expected)
+    }
 }
