@@ -61,6 +61,7 @@ extension PostgresStore {
                 }
             }
             aggregates.questions = merged.values.sorted { $0.questionID < $1.questionID }
+            aggregates.responses.sort { ($0.questionID, $0.response) < ($1.questionID, $1.response) }
             if let common = query.commonQuestions(in: aggregates) {
                 var bindings = Self.bindings(query.arguments)
                 bindings.append(common)

@@ -86,6 +86,12 @@ public final class PostgresStore: AttemptStore, @unchecked Sendable {
         case .verifyCA: configuration.certificateVerification = .noHostnameVerification
         case .verifyFull: configuration.certificateVerification = .fullVerification
         }
+        if url.sslMode == .verifyCA || url.sslMode == .verifyFull, let roots = rootCertificates(for: url) {
+            guard FileManager.default.isReadableFile(atPath: roots) else {
+                throw .failed(location: location, reason: "sslrootcert \(roots) cannot be read")
+            }
+            configuration.trustRoots = .file(roots)
+        }
         let context: NIOSSLContext
         do {
             context = try NIOSSLContext(configuration: configuration)
@@ -93,6 +99,14 @@ public final class PostgresStore: AttemptStore, @unchecked Sendable {
             throw .failed(location: location, reason: "TLS could not be set up (sslmode=\(url.sslMode.rawValue))")
         }
         return url.sslMode == .prefer ? .prefer(context) : .require(context)
+    }
+
+    /// The CA file `sslrootcert` names, else libpq's `~/.postgresql/root.crt` when it exists; nil for the system's CAs.
+    private static func rootCertificates(for url: PostgresURL) -> String? {
+        if let file = url.sslRootCert { return (file as NSString).expandingTildeInPath }
+        let home = FileManager.default.homeDirectoryForCurrentUser
+        let standard = home.appendingPathComponent(".postgresql/root.crt").path
+        return FileManager.default.fileExists(atPath: standard) ? standard : nil
     }
 
     // MARK: Talking to the server
@@ -233,6 +247,9 @@ public final class PostgresStore: AttemptStore, @unchecked Sendable {
         }
         switch error.code {
         case .connectionError:
+            if let underlying = error.underlying, underlying is NIOSSLError || underlying is BoringSSLError {
+                return .failed(location: location, reason: Self.reason(tls: underlying))
+            }
             return .unreachable(location: location, reason: Self.reason(connecting: error.underlying))
         case .serverClosedConnection, .uncleanShutdown, .clientClosedConnection:
             return .unreachable(location: location, reason: "the connection to the server was lost")
@@ -260,6 +277,19 @@ public final class PostgresStore: AttemptStore, @unchecked Sendable {
         default:
             return .failed(location: location, reason: error.code.description)
         }
+    }
+
+    /// Why TLS failed, and what to do: a certificate not vouched for is the usual case.
+    private static func reason(tls underlying: any Error) -> String {
+        let text = String(describing: underlying)
+        if text.contains("CERTIFICATE_VERIFY_FAILED") || text.contains("certificate verify failed") {
+            return "the server's TLS certificate is not signed by a CA this machine trusts; "
+                + "name the CA's certificate file with sslrootcert=PATH in the URL (or ~/.postgresql/root.crt)"
+        }
+        if text.contains("hostname") || text.contains("Hostname") || text.contains("unableToValidateCertificate") {
+            return "the server's TLS certificate is not for this host name; connect by the name on its certificate"
+        }
+        return "the TLS handshake with the server failed (\(text))"
     }
 
     private static func reason(connecting underlying: (any Error)?) -> String {

@@ -14,6 +14,9 @@ public struct PostgresURL: Sendable, Equatable {
     public var port: Int
     public var database: String
     public var sslMode: SSLMode
+    /// `sslrootcert=`: the file of CA certificates that `verify-ca` and `verify-full` check the server's
+    /// against. Unset, libpq's default `~/.postgresql/root.crt` when it exists, else the system's CAs.
+    public var sslRootCert: String?
 
     /// What `sslmode=` asks for, as libpq names it.
     public enum SSLMode: String, Sendable, CaseIterable {
@@ -23,7 +26,7 @@ public struct PostgresURL: Sendable, Equatable {
         case prefer
         /// TLS or no connection; the certificate is not checked.
         case require
-        /// TLS, certificate checked against the system's CAs, host name not checked.
+        /// TLS, certificate checked against `sslrootcert` (or the system's CAs), host name not checked.
         case verifyCA = "verify-ca"
         /// TLS, certificate and host name checked.
         case verifyFull = "verify-full"
@@ -126,10 +129,12 @@ public struct PostgresURL: Sendable, Equatable {
                         + SSLMode.allCases.map(\.rawValue).joined(separator: ", "))
                 }
                 sslMode = mode
+            case "sslrootcert":
+                sslRootCert = value.isEmpty ? nil : value
             case "application_name", "connect_timeout":
                 continue
             default:
-                throw Problem(reason: "unknown parameter \"\(key)\"; only sslmode is read")
+                throw Problem(reason: "unknown parameter \"\(key)\"; only sslmode and sslrootcert are read")
             }
         }
     }
@@ -138,7 +143,10 @@ public struct PostgresURL: Sendable, Equatable {
     public var redacted: String {
         let hostPart = host.contains(":") ? "[\(host)]" : host
         var text = "postgresql://\(Self.encode(user))@\(hostPart):\(port)/\(Self.encode(database))"
-        if sslMode != .prefer { text += "?sslmode=\(sslMode.rawValue)" }
+        var parameters: [String] = []
+        if sslMode != .prefer { parameters.append("sslmode=\(sslMode.rawValue)") }
+        if let sslRootCert { parameters.append("sslrootcert=\(Self.encode(sslRootCert, keeping: "/"))") }
+        if !parameters.isEmpty { text += "?" + parameters.joined(separator: "&") }
         return text
     }
 
@@ -174,9 +182,9 @@ public struct PostgresURL: Sendable, Equatable {
         return decoded
     }
 
-    private static func encode(_ text: String) -> String {
+    private static func encode(_ text: String, keeping more: String = "") -> String {
         var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
+        allowed.insert(charactersIn: "-._~" + more)
         return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
     }
 }

@@ -1,4 +1,5 @@
 import GRDB
+import QuizRecords
 
 /// Every migration of the attempts database, in the one place they are registered.
 ///
@@ -23,9 +24,44 @@ enum StoreSchema {
             t.add(column: "max_points", .double)
             t.add(column: "items", .blob)
         }
-        let finished = try String.fetchAll(db, sql: "SELECT id FROM attempt WHERE status IN ('submitted', 'expired')")
-        for id in finished {
-            try SQLiteStore.summarize(db, attemptID: id)
+        try summarizeFinished(db)
+    }
+
+    /// Writes the summary of every submitted and expired attempt, a few thousand attempts at a time
+    /// in id order, their questions and responses read by ranges of their keys.
+    static func summarizeFinished(_ db: Database) throws {
+        var after = ""
+        while true {
+            let ids = try String.fetchAll(db, sql: """
+                SELECT id FROM attempt WHERE id > ? AND status IN ('submitted', 'expired') ORDER BY id LIMIT 5000
+                """, arguments: [after])
+            guard let last = ids.last else { return }
+            var questions: [String: [AttemptQuestionRecord]] = [:]
+            let questionRows = try Row.fetchCursor(db, sql: """
+                SELECT attempt_id, position, question_id, max_points FROM attempt_question
+                WHERE attempt_id > ? AND attempt_id <= ? ORDER BY attempt_id, position
+                """, arguments: [after, last])
+            while let row = try questionRows.next() {
+                let id: String = row[0]
+                questions[id, default: []].append(AttemptQuestionRecord(
+                    attemptID: id, position: row[1], questionID: row[2], section: "", lesson: "", presentation: "",
+                    maxPoints: row[3]))
+            }
+            var responses: [String: [ResponseRecord]] = [:]
+            let responseRows = try Row.fetchCursor(db, sql: """
+                SELECT attempt_id, position, response, points FROM response
+                WHERE attempt_id > ? AND attempt_id <= ? ORDER BY attempt_id, position
+                """, arguments: [after, last])
+            while let row = try responseRows.next() {
+                let id: String = row[0]
+                responses[id, default: []].append(ResponseRecord(attemptID: id, position: row[1], response: row[2],
+                                                                 points: row[3]))
+            }
+            for id in ids {
+                try SQLiteStore.summarize(db, ScoredItems(questions: questions[id] ?? [], responses: responses[id] ?? []),
+                                          attemptID: id)
+            }
+            after = last
         }
     }
 

@@ -16,6 +16,12 @@ import Testing
         #expect(url.port == 6543)
         #expect(url.database == "class 1")
         #expect(url.sslMode == .verifyFull)
+        #expect(url.sslRootCert == nil)
+
+        let rooted = try PostgresURL("postgresql://ann:pw@h/db?sslmode=verify-ca&sslrootcert=%2Fetc%2Fclass%20ca.pem",
+                                     environment: [:])
+        #expect(rooted.sslMode == .verifyCA && rooted.sslRootCert == "/etc/class ca.pem")
+        #expect(rooted.redacted == "postgresql://ann@h:5432/db?sslmode=verify-ca&sslrootcert=/etc/class%20ca.pem")
 
         let short = try PostgresURL("postgres://[::1]/", environment: ["USER": "ann"])
         #expect(short.user == "ann")
@@ -29,7 +35,7 @@ import Testing
     @Test("a URL that cannot be read says why", arguments: [
         ("postgresql://ann@h:port/db", "the port \"port\" is not a number from 1 to 65535"),
         ("postgresql://ann@h/db?sslmode=maybe", "sslmode=maybe is not one of disable, prefer, require, verify-ca, verify-full"),
-        ("postgresql://ann@h/db?colour=blue", "unknown parameter \"colour\"; only sslmode is read"),
+        ("postgresql://ann@h/db?colour=blue", "unknown parameter \"colour\"; only sslmode and sslrootcert are read"),
         ("postgresql://ann@h1,h2/db", "several hosts are not supported; name one"),
         ("postgresql://h/db", "no user name: write it before the host (postgresql://USER@HOST/DB)"),
     ])

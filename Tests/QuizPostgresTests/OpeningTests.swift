@@ -33,7 +33,7 @@ struct OpeningTests {
         }
         group.wait()
         #expect(results.failures.isEmpty, "\(results.failures)")
-        #expect(try fixture.admin.strings("SELECT identifier FROM quiz_migrations ORDER BY identifier") == ["v1", "v2"])
+        #expect(try fixture.admin.strings("SELECT identifier FROM quiz_migrations ORDER BY identifier") == ["v1", "v2", "v3"])
         #expect(try fixture.admin.strings("SELECT count(*)::text FROM attempt") == ["\(count)"])
         #expect(try fixture.admin.strings("SELECT count(*)::text FROM pg_policies WHERE tablename = 'attempt'") == ["3"])
     }
@@ -43,9 +43,9 @@ struct OpeningTests {
         let fixture = try PostgresFixture()
         defer { withExtendedLifetime(fixture) {} }
         _ = try fixture.open()
-        try fixture.admin.execute("INSERT INTO quiz_migrations VALUES ('v3')")
+        try fixture.admin.execute("INSERT INTO quiz_migrations VALUES ('v99')")
         #expect(throws: StoreError.newerVersion(location: fixture.url.redacted)) { try fixture.open() }
-        #expect(try fixture.admin.strings("SELECT identifier FROM quiz_migrations ORDER BY identifier") == ["v1", "v2", "v3"])
+        #expect(try fixture.admin.strings("SELECT identifier FROM quiz_migrations ORDER BY identifier") == ["v1", "v2", "v3", "v99"])
     }
 
     @Test("a learner meeting a database nobody set up is told who sets it up")
@@ -91,6 +91,43 @@ struct OpeningTests {
             #expect(run.stderr.contains(url.redacted), "\(run.stderr)")
             #expect(!run.stderr.contains(secret) && !run.stdout.contains(secret))
         }
+    }
+
+    @Test("sslmode=require talks TLS, disable does not, and verify-full refuses a certificate nothing vouches for",
+          .enabled(if: TestServer.offersTLS, "the test server does not offer TLS (Scripts/pg-test-cluster turns it on when openssl is present)"))
+    func tls() throws {
+        let fixture = try PostgresFixture()
+        defer { withExtendedLifetime(fixture) {} }
+        // The server's own certificate, as a class's CA file would be handed out.
+        let certificate = FileManager.default.temporaryDirectory.appendingPathComponent("quiz-ca-\(fixture.tag).pem")
+        try Data(try fixture.admin.strings("SELECT pg_read_file('server.crt')")[0].utf8).write(to: certificate)
+        defer { try? FileManager.default.removeItem(at: certificate) }
+        /// The store's own connection as the server sees it: whether it is encrypted.
+        func encrypted(_ mode: PostgresURL.SSLMode, roots: String? = nil) throws -> [String] {
+            var url = fixture.url
+            url.sslMode = mode
+            url.sslRootCert = roots
+            let store = try PostgresStore(url: url, password: fixture.server.password)
+            defer { store.close() }
+            _ = try store.attempts()
+            return try fixture.admin.strings("""
+                SELECT s.ssl::text FROM pg_stat_ssl s JOIN pg_stat_activity a USING (pid)
+                WHERE a.datname = current_database() AND a.pid <> pg_backend_pid()
+                """)
+        }
+        #expect(try encrypted(.require) == ["true"])
+        #expect(try encrypted(.prefer) == ["true"])
+        #expect(try encrypted(.disable) == ["false"])
+        #expect(try encrypted(.verifyFull, roots: certificate.path) == ["true"])
+        #expect(try encrypted(.verifyCA, roots: certificate.path) == ["true"])
+
+        var url = fixture.url
+        url.sslMode = .verifyFull
+        let run = try Quiz.run(["history", "--store", fixture.text(url)])
+        #expect(run.status != 0)
+        #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+        #expect(run.stderr.contains(url.redacted) && run.stderr.contains("certificate"), "\(run.stderr)")
+        #expect(!run.stderr.contains(fixture.server.password ?? "-"))
     }
 
     @Test("the password comes from ~/.pgpass when the URL and PGPASSWORD give none, and not from a file others can read")

@@ -12,6 +12,13 @@ enum TestServer {
     static let url: PostgresURL? = ProcessInfo.processInfo.environment["QUIZ_TEST_PG"]
         .flatMap { $0.isEmpty ? nil : try? PostgresURL($0) }
 
+    /// Whether the test server takes TLS connections (`SHOW ssl`).
+    static let offersTLS: Bool = {
+        guard let url, let connection = try? SQLConnection(url) else { return false }
+        defer { connection.close() }
+        return (try? connection.strings("SHOW ssl")) == ["on"]
+    }()
+
     static let skipMessage: Comment = "QUIZ_TEST_PG is unset: no PostgreSQL server to test against (Scripts/pg-test-cluster start prints one)"
 }
 
