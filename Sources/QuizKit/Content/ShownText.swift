@@ -135,25 +135,31 @@ public enum ShownText {
         }
     }
 
-    /// The word of `set` that one piece of `firstWord`'s text is, if any.
+    /// The word of `set` that one piece of `firstWord`'s text is, if any. Inlined in `firstWord`'s
+    /// loop, where most pieces are words of the text that the filter turns away.
+    @inline(__always)
     private static func match(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, ascii: Bool, in set: WordSet) -> String? {
-        if ascii {
-            // Most words of a text are none of the set: their length and first letter say so.
-            let length = range.count
-            guard length < set.byLength.count,
-                  set.filter & WordSet.filterBit(length: length, first: bytes[range.lowerBound]) != 0 else { return nil }
-            for word in set.byLength[length] {
-                var k = 0
-                while k < length {
-                    var b = bytes[range.lowerBound + k]
-                    if set.foldCase && b &- 0x41 < 26 { b |= 0x20 }
-                    if b != word[k] { break }
-                    k += 1
-                }
-                if k == length { return String(decoding: word, as: UTF8.self) }
+        guard ascii else { return matchCharacters(bytes, range, in: set) }
+        // Most words of a text are none of the set: their length and first letter say so.
+        let length = range.count
+        guard length < set.byLength.count,
+              set.filter & WordSet.filterBit(length: length, first: bytes[range.lowerBound]) != 0 else { return nil }
+        for word in set.byLength[length] {
+            var k = 0
+            while k < length {
+                var b = bytes[range.lowerBound + k]
+                if set.foldCase && b &- 0x41 < 26 { b |= 0x20 }
+                if b != word[k] { break }
+                k += 1
             }
-            return nil
+            if k == length { return String(decoding: word, as: UTF8.self) }
         }
+        return nil
+    }
+
+    /// `match` for a piece holding non-ASCII characters: split into words as Characters.
+    @inline(never)
+    private static func matchCharacters(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, in set: WordSet) -> String? {
         let piece = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         for word in characterWords(piece) {
             let key = set.foldCase ? word.lowercased() : word
@@ -226,6 +232,14 @@ public enum ShownText {
         b < 64 ? (0x5400_445A_FFFF_FDFF as UInt64) >> b & 1 != 0 : (0x5000_0001_F800_0001 as UInt64) >> (b - 64) & 1 != 0
     }
 
+    /// For each byte value, whether `unmarked` passes it by as shown text (ASCII, not `isSpecial`):
+    /// one look-up per byte in the loop that most texts spend all their time in.
+    nonisolated(unsafe) private static let shownAsWritten: UnsafeMutablePointer<Bool> = {
+        let table = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
+        for b in 0..<256 { table[b] = b < 0x80 && !isSpecial(UInt8(b)) }
+        return table
+    }()
+
     /// The text as a learner sees it, trimmed, when cmark-gfm would find no Markdown in it but
     /// code spans of single backticks (`` `x` ``, shown as `x`); nil when it might hold other
     /// Markdown, a line break, or Unicode white space at either end (the full path handles those).
@@ -241,10 +255,11 @@ public enum ShownText {
             var ticks: [Int] = []
             var ascii = true
             var i = start
+            let table = Self.shownAsWritten
             while i < end {
                 let b = bytes[i]
                 // Most bytes are ASCII that neither Markdown, a control nor "www." could use: one test.
-                if b < 0x80 && !isSpecial(b) {
+                if table[Int(b)] {
                     i += 1
                     continue
                 }

@@ -105,10 +105,10 @@ public enum DuplicateChoiceRule: Rule {
     public static func check(_ root: ContentRoot) -> [Finding] {
         var findings: [Finding] = []
         for bank in root.usableBanks {
-            for q in bank.questions {
+            for qi in bank.questions.indices {
                 let entries: [(String, Mark)]
                 let noun: String
-                switch q.kind {
+                switch bank.questions[qi].kind {
                 case .single(let c, _), .multiple(let c, _): entries = c.map { ($0.text, $0.mark) }; noun = "choice"
                 case .order(let items): entries = items.map { ($0.text, $0.mark) }; noun = "item"
                 case .match(let pairs): entries = pairs.map { ($0.left, $0.mark) }; noun = "left side"
@@ -127,7 +127,7 @@ public enum DuplicateChoiceRule: Rule {
                     guard let first = firstWithText.holder(of: normalized(entries[i].0), orTake: i) else { continue }
                     let (text, mark) = entries[i]
                     findings.append(root.finding(bank.file, mark, .duplicateChoice,
-                        "\(noun) \(i + 1) \"\(text)\" repeats \(noun) \(first + 1) of question \"\(q.id)\"; make each \(noun) different"))
+                        "\(noun) \(i + 1) \"\(text)\" repeats \(noun) \(first + 1) of question \"\(bank.questions[qi].id)\"; make each \(noun) different"))
                 }
             }
         }

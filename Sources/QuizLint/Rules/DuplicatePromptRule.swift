@@ -224,13 +224,12 @@ public enum DuplicatePromptRule: Rule {
             // Sorted by index, so no question is copied to be sorted.
             let questions = bank.questions
             for i in questions.indices.sorted(by: { questions[$0].place.start < questions[$1].place.start }) {
-                let q = questions[i]
-                guard let key = promptBucket(q.prompt) else { continue }
+                guard let key = promptBucket(questions[i].prompt) else { continue }
                 guard var sharing = seen[key] else {
-                    seen[key] = [Occurrence(prompt: q.prompt, normalized: nil, file: bank.file, mark: q.place.start, id: q.id)]
+                    seen[key] = [Occurrence(prompt: questions[i].prompt, normalized: nil, file: bank.file, mark: questions[i].place.start, id: questions[i].id)]
                     continue
                 }
-                let prompt = normalized(q.prompt)
+                let prompt = normalized(questions[i].prompt)
                 var match: Int?
                 for k in sharing.indices {
                     let other = sharing[k].normalized ?? normalized(sharing[k].prompt)
@@ -238,15 +237,15 @@ public enum DuplicatePromptRule: Rule {
                     if other == prompt { match = k; break }
                 }
                 guard let k = match else {
-                    sharing.append(Occurrence(prompt: q.prompt, normalized: prompt, file: bank.file, mark: q.place.start, id: q.id))
+                    sharing.append(Occurrence(prompt: questions[i].prompt, normalized: prompt, file: bank.file, mark: questions[i].place.start, id: questions[i].id))
                     seen[key] = sharing
                     continue
                 }
                 seen[key] = sharing
                 let first = sharing[k]
                 let place = first.file == bank.file ? "line \(first.mark.line)" : "\(first.file):\(first.mark.line)"
-                findings.append(root.finding(bank.file, q.place.start, .duplicatePrompt,
-                    "question \"\(q.id)\" has the same prompt as \"\(first.id)\" at \(place); merge them, or reword one so each asks its own thing"))
+                findings.append(root.finding(bank.file, questions[i].place.start, .duplicatePrompt,
+                    "question \"\(questions[i].id)\" has the same prompt as \"\(first.id)\" at \(place); merge them, or reword one so each asks its own thing"))
             }
         }
         return findings
