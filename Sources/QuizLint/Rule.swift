@@ -6,6 +6,13 @@ import QuizYAML
 ///
 /// Rules about a single node (syntax, keys, values, answers, counts) are
 /// found by the loader while it reads a file; their `check` returns nothing.
+///
+/// Rules walk a bank's questions by index (`bank.questions[qi].prompt`) rather than
+/// with `for q in bank.questions`, which copies every Question, a dozen references
+/// retained and released, for each rule: on a large bank that cost as much as the
+/// work of some rules. For the same reason they test `flaw == nil` and `kind.type`,
+/// stored values, rather than `isValid` and `type`, getters of another module that
+/// need a copy of the question to be called.
 public protocol Rule: Sendable {
     static var description: RuleDescription { get }
     /// Findings over the whole loaded root, at their default severity.

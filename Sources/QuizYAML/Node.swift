@@ -24,21 +24,25 @@ public struct Node: Sendable, Equatable, CustomStringConvertible {
         a.content == b.content && a.tag == b.tag
     }
 
+    @inlinable
     public var start: Mark { range.start }
 
     /// The scalar, when this node is one.
+    @inlinable
     public var scalar: Scalar? {
         if case .scalar(let s) = content { return s }
         return nil
     }
 
     /// The items, when this node is a sequence.
+    @inlinable
     public var sequence: [Node]? {
         if case .sequence(let items) = content { return items }
         return nil
     }
 
     /// The pairs, when this node is a mapping.
+    @inlinable
     public var mapping: [Pair]? {
         if case .mapping(let pairs) = content { return pairs }
         return nil
@@ -121,6 +125,7 @@ public struct Scalar: Sendable, Equatable {
     }
 
     /// True for a plain `~`, `null`, `Null`, `NULL` or nothing at all.
+    @inlinable
     public var isNull: Bool {
         guard style == .plain else { return false }
         switch value.utf8.count {  // told by length first: most values are longer than any null

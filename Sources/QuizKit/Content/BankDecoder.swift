@@ -42,7 +42,7 @@ public enum BankDecoder {
         var bank = Bank(id: fileStem, title: fileStem, lesson: fileStem, file: file,
                         place: places(pairs, start: start))
 
-        if let node = fields["quiz"]?.value, let id = reader.id(node, "bank id") {
+        if let node = fields.value("quiz"), let id = reader.id(node, "bank id") {
             bank.id = id
             if id != fileStem {
                 reader.report(.invalidValue, at: node.start,
@@ -52,12 +52,12 @@ public enum BankDecoder {
         } else if fields["quiz"] == nil {
             reader.report(.missingField, at: start, "the bank has no \"quiz\" key; add quiz: \(fileStem)")
         }
-        if let node = fields["title"]?.value {
+        if let node = fields.value("title") {
             bank.title = reader.text(node, "title") ?? bank.title
         } else {
             reader.report(.missingField, at: start, "the bank has no \"title\"; add a human title, e.g. title: \(fileStem)")
         }
-        if let node = fields["lesson"]?.value, let lesson = reader.id(node, "lesson") {
+        if let node = fields.value("lesson"), let lesson = reader.id(node, "lesson") {
             bank.lesson = lesson
         }
         let defaults = fields["defaults"].map { decodeDefaults($0.value, reader) } ?? QuestionDefaults()
@@ -150,12 +150,12 @@ public enum BankDecoder {
             QuestionDecoder.allKeys.contains(key) && !defaultKeys.contains(key)
                 ? "\"\(key)\" cannot have a default; defaults may set \(defaultKeys.joined(separator: ", "))" : nil
         }
-        if let v = fields["points"]?.value { d.points = reader.positiveNumber(v, "points") ?? d.points }
-        if let v = fields["time"]?.value { d.time = reader.duration(v, "time") ?? d.time }
-        if let v = fields["shuffle"]?.value { d.shuffle = reader.bool(v, "shuffle") ?? d.shuffle }
-        if let v = fields["scoring"]?.value { d.scoring = reader.choice(v, "scoring", ScoringPolicy.self) ?? d.scoring }
-        if let v = fields["difficulty"]?.value { d.difficulty = reader.choice(v, "difficulty", Difficulty.self) }
-        if let v = fields["tags"]?.value { d.tags = reader.texts(v, "tags") ?? [] }
+        if let v = fields.value("points") { d.points = reader.positiveNumber(v, "points") ?? d.points }
+        if let v = fields.value("time") { d.time = reader.duration(v, "time") ?? d.time }
+        if let v = fields.value("shuffle") { d.shuffle = reader.bool(v, "shuffle") ?? d.shuffle }
+        if let v = fields.value("scoring") { d.scoring = reader.choice(v, "scoring", ScoringPolicy.self) ?? d.scoring }
+        if let v = fields.value("difficulty") { d.difficulty = reader.choice(v, "difficulty", Difficulty.self) }
+        if let v = fields.value("tags") { d.tags = reader.texts(v, "tags") ?? [] }
         return d
     }
 

@@ -235,12 +235,21 @@ public struct ContentRoot: Sendable {
     /// A bank refers to a few sections many times, so each reference is resolved once.
     public func sectionKeys(of bank: Bank) -> [SectionKey?] {
         var memo: [String: SectionKey?] = [:]
-        return bank.questions.map { q in
-            if let known = memo[q.section] { return known }
-            let key = sectionKey(of: q, in: bank)
-            memo[q.section] = key
-            return key
+        var keys: [SectionKey?] = []
+        keys.reserveCapacity(bank.questions.count)
+        // By index, reading only each question's section: a whole Question copied per question
+        // cost more than the look-up.
+        for i in bank.questions.indices {
+            let section = bank.questions[i].section
+            if let known = memo[section] {
+                keys.append(known)
+                continue
+            }
+            let key = sectionKey(section, lesson: bank.lesson)
+            memo[section] = key
+            keys.append(key)
         }
+        return keys
     }
 
     /// The quick checks of a section: questions with `check: true` of every bank, in file then bank order.

@@ -38,19 +38,21 @@ final class NodeReader {
     func fields(of pairs: [Pair], in what: String, allowed: [String],
                 misplaced: (String) -> String? = { _ in nil }) -> Fields {
         var out = Fields(pairs: pairs)
-        for (index, pair) in pairs.enumerated() {
-            guard let scalar = pair.key.scalar, !scalar.isNull else {
-                report(.invalidValue, at: pair.key.start, "a key in \(what) must be plain text, not \(pair.key.kindDescription)")
+        // By index: a Pair copied for every key cost more than looking the key up.
+        for index in pairs.indices {
+            guard let scalar = pairs[index].key.scalar, !scalar.isNull else {
+                report(.invalidValue, at: pairs[index].key.start, "a key in \(what) must be plain text, not \(pairs[index].key.kindDescription)")
                 continue
             }
             let key = scalar.value
-            if let first = out[key] {
-                report(.duplicateKey, at: pair.key.start,
-                       "key \"\(key)\" appears twice in \(what) (first at line \(first.key.start.line)); keep one")
+            let keyStart = pairs[index].key.start
+            if let first = out.index(of: key) {
+                report(.duplicateKey, at: keyStart,
+                       "key \"\(key)\" appears twice in \(what) (first at line \(pairs[first].key.start.line)); keep one")
                 continue
             }
             if let reason = misplaced(key) {
-                report(.unknownKey, at: pair.key.start, reason)
+                report(.unknownKey, at: keyStart, reason)
                 continue
             }
             let length = key.utf8.count
@@ -61,7 +63,7 @@ final class NodeReader {
                 } else {
                     message += "; allowed keys are \(allowed.joined(separator: ", "))"
                 }
-                report(.unknownKey, at: pair.key.start, message)
+                report(.unknownKey, at: keyStart, message)
                 continue
             }
             out.found.append((key, index))
@@ -81,9 +83,19 @@ final class NodeReader {
         }
 
         subscript(key: String) -> Pair? {
+            index(of: key).map { pairs[$0] }
+        }
+
+        /// The value of the pair with `key`, without copying its key node.
+        func value(_ key: String) -> Node? {
+            index(of: key).map { pairs[$0].value }
+        }
+
+        /// Where in `pairs` the accepted pair with `key` is.
+        func index(of key: String) -> Int? {
             let length = key.utf8.count
-            guard let hit = found.first(where: { $0.key.utf8.count == length && $0.key == key }) else { return nil }
-            return pairs[hit.index]
+            for i in found.indices where found[i].key.utf8.count == length && found[i].key == key { return found[i].index }
+            return nil
         }
     }
 

@@ -30,14 +30,14 @@ enum QuestionDecoder {
             let owners = types.map(\.rawValue).joined(separator: ", ")
             return "key \"\(key)\" does not belong to a \(type.rawValue) question (only \(owners)); remove it"
         }
-        if !typeKnown, let v = fields["type"]?.value {
+        if !typeKnown, let v = fields.value("type") {
             _ = reader.choice(v, "type", QuestionType.self)
         }
 
         var q = Question(id: "", section: "", prompt: "", kind: .truefalse(answer: true),
                          points: defaults.points, difficulty: defaults.difficulty, tags: defaults.tags,
                          time: defaults.time, shuffle: defaults.shuffle, place: BankDecoder.places(pairs, start: start, end: node.range.end))
-        if let v = fields["id"]?.value { q.id = reader.id(v, "question id") ?? "" }
+        if let v = fields.value("id") { q.id = reader.id(v, "question id") ?? "" }
         let name = q.id.isEmpty ? "this question" : "question \"\(q.id)\""
         func require(_ key: String, _ how: String) -> Node? {
             if let v = fields[key]?.value { return v }
@@ -49,17 +49,17 @@ enum QuestionDecoder {
             q.section = reader.text(v, "section") ?? ""
         }
         if let v = require("prompt", "add prompt: with the question's text") { q.prompt = reader.text(v, "prompt") ?? "" }
-        if let v = fields["explanation"]?.value { q.explanation = reader.text(v, "explanation") }
-        if let v = fields["hint"]?.value { q.hint = reader.text(v, "hint") }
-        if let v = fields["points"]?.value { q.points = reader.positiveNumber(v, "points") ?? q.points }
-        if let v = fields["difficulty"]?.value { q.difficulty = reader.choice(v, "difficulty", Difficulty.self) }
-        if let v = fields["tags"]?.value { q.tags = reader.texts(v, "tags") ?? [] }
-        if let v = fields["time"]?.value { q.time = reader.duration(v, "time") ?? q.time }
-        if let v = fields["shuffle"]?.value { q.shuffle = reader.bool(v, "shuffle") ?? q.shuffle }
-        if let v = fields["check"]?.value { q.check = reader.bool(v, "check") ?? q.check }
+        if let v = fields.value("explanation") { q.explanation = reader.text(v, "explanation") }
+        if let v = fields.value("hint") { q.hint = reader.text(v, "hint") }
+        if let v = fields.value("points") { q.points = reader.positiveNumber(v, "points") ?? q.points }
+        if let v = fields.value("difficulty") { q.difficulty = reader.choice(v, "difficulty", Difficulty.self) }
+        if let v = fields.value("tags") { q.tags = reader.texts(v, "tags") ?? [] }
+        if let v = fields.value("time") { q.time = reader.duration(v, "time") ?? q.time }
+        if let v = fields.value("shuffle") { q.shuffle = reader.bool(v, "shuffle") ?? q.shuffle }
+        if let v = fields.value("check") { q.check = reader.bool(v, "check") ?? q.check }
         if [.multiple, .order, .match].contains(type) {
             q.scoring = defaults.scoring
-            if let v = fields["scoring"]?.value { q.scoring = reader.choice(v, "scoring", ScoringPolicy.self) ?? q.scoring }
+            if let v = fields.value("scoring") { q.scoring = reader.choice(v, "scoring", ScoringPolicy.self) ?? q.scoring }
         }
 
         if typeKnown {
@@ -125,7 +125,7 @@ enum QuestionDecoder {
         for item in items {
             if let pairs = item.mapping {
                 let f = reader.fields(of: pairs, in: "a choice", allowed: choiceKeys)
-                guard let textNode = f["text"]?.value else {
+                guard let textNode = f.value("text") else {
                     reader.report(.missingField, at: item.start, "this choice has no \"text\"; write {text: …, feedback: …}")
                     choices.append(Choice("", mark: item.start))
                     continue

@@ -79,18 +79,28 @@ public enum ShownText {
         let foldCase: Bool
         /// The ASCII words by their length in bytes.
         let byLength: [[[UInt8]]]
+        /// One bit per (length, first letter in lower case) of the ASCII words, at `filterBit`: a
+        /// word of the text whose bit is clear is none of them, told without looking at `byLength`.
+        let filter: UInt64
+
+        @inline(__always) static func filterBit(length: Int, first: UInt8) -> UInt64 {
+            1 << UInt64((length &* 5 &+ Int(first | 0x20)) & 63)
+        }
 
         /// With `foldCase`, words are matched as `lowercased()` makes them (give them in lower case).
         public init(_ words: Set<String>, foldCase: Bool) {
             self.words = words
             self.foldCase = foldCase
             var byLength: [[[UInt8]]] = []
+            var filter: UInt64 = 0
             for word in words where word.utf8.allSatisfy({ $0 < 0x80 }) {
                 let n = word.utf8.count
                 while byLength.count <= n { byLength.append([]) }
                 byLength[n].append(Array(word.utf8))
+                if let first = word.utf8.first { filter |= Self.filterBit(length: n, first: first) }
             }
             self.byLength = byLength
+            self.filter = filter
         }
     }
 
@@ -100,30 +110,62 @@ public enum ShownText {
     public static func firstWord(of text: String, in set: WordSet) -> String? {
         var text = text
         return text.withUTF8 { bytes -> String? in
-            var found: String?
-            forEachPiece(of: bytes, cutAt: { !isWordByte($0) }) { range, ascii in
-                guard found == nil else { return }
-                if ascii {
-                    guard range.count < set.byLength.count else { return }
-                    for word in set.byLength[range.count] where zip(bytes[range], word).allSatisfy({ b, w in
-                        (set.foldCase && (0x41...0x5A).contains(b) ? b + 0x20 : b) == w
-                    }) {
-                        found = String(decoding: word, as: UTF8.self)
-                        return
-                    }
-                    return
+            // The pieces of `forEachPiece(of:cutAt: { !isWordByte($0) })`, found in one loop without a closure.
+            let n = bytes.count
+            var start = 0
+            var ascii = true
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                if b >= 0x80 {
+                    ascii = false
+                    i += 1
+                    continue
                 }
-                let piece = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-                for word in characterWords(piece) {
-                    let key = set.foldCase ? word.lowercased() : word
-                    if set.words.contains(key) {
-                        found = key
-                        return
-                    }
+                if isWordByte(b) || (i > 0 && bytes[i - 1] >= 0x80) || (i + 1 < n && bytes[i + 1] >= 0x80) {
+                    i += 1
+                    continue
                 }
+                if i > start, let word = match(bytes, start..<i, ascii: ascii, in: set) { return word }
+                i += 1
+                start = i
+                ascii = true
             }
-            return found
+            return n > start ? match(bytes, start..<n, ascii: ascii, in: set) : nil
         }
+    }
+
+    /// The word of `set` that one piece of `firstWord`'s text is, if any. Inlined in `firstWord`'s
+    /// loop, where most pieces are words of the text that the filter turns away.
+    @inline(__always)
+    private static func match(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, ascii: Bool, in set: WordSet) -> String? {
+        guard ascii else { return matchCharacters(bytes, range, in: set) }
+        // Most words of a text are none of the set: their length and first letter say so.
+        let length = range.count
+        guard length < set.byLength.count,
+              set.filter & WordSet.filterBit(length: length, first: bytes[range.lowerBound]) != 0 else { return nil }
+        for word in set.byLength[length] {
+            var k = 0
+            while k < length {
+                var b = bytes[range.lowerBound + k]
+                if set.foldCase && b &- 0x41 < 26 { b |= 0x20 }
+                if b != word[k] { break }
+                k += 1
+            }
+            if k == length { return String(decoding: word, as: UTF8.self) }
+        }
+        return nil
+    }
+
+    /// `match` for a piece holding non-ASCII characters: split into words as Characters.
+    @inline(never)
+    private static func matchCharacters(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, in set: WordSet) -> String? {
+        let piece = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        for word in characterWords(piece) {
+            let key = set.foldCase ? word.lowercased() : word
+            if set.words.contains(key) { return key }
+        }
+        return nil
     }
 
     /// The whole words of a text, as written: runs of letters, digits and apostrophes.
@@ -184,6 +226,20 @@ public enum ShownText {
         b < 64 ? (0x5400_045A_FFFF_FDFF as UInt64) >> b & 1 != 0 : (0x5000_0001_F800_0001 as UInt64) >> (b - 64) & 1 != 0
     }
 
+    /// `isMarkup`, a backtick, or a full stop (which may end "www."): the ASCII bytes `unmarked`
+    /// must look at; any other ASCII byte is shown as written.
+    @inline(__always) private static func isSpecial(_ b: UInt8) -> Bool {
+        b < 64 ? (0x5400_445A_FFFF_FDFF as UInt64) >> b & 1 != 0 : (0x5000_0001_F800_0001 as UInt64) >> (b - 64) & 1 != 0
+    }
+
+    /// For each byte value, whether `unmarked` passes it by as shown text (ASCII, not `isSpecial`):
+    /// one look-up per byte in the loop that most texts spend all their time in.
+    nonisolated(unsafe) private static let shownAsWritten: UnsafeMutablePointer<Bool> = {
+        let table = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
+        for b in 0..<256 { table[b] = b < 0x80 && !isSpecial(UInt8(b)) }
+        return table
+    }()
+
     /// The text as a learner sees it, trimmed, when cmark-gfm would find no Markdown in it but
     /// code spans of single backticks (`` `x` ``, shown as `x`); nil when it might hold other
     /// Markdown, a line break, or Unicode white space at either end (the full path handles those).
@@ -199,8 +255,14 @@ public enum ShownText {
             var ticks: [Int] = []
             var ascii = true
             var i = start
+            let table = Self.shownAsWritten
             while i < end {
                 let b = bytes[i]
+                // Most bytes are ASCII that neither Markdown, a control nor "www." could use: one test.
+                if table[Int(b)] {
+                    i += 1
+                    continue
+                }
                 if b >= 0x80 { ascii = false }
                 if b == 0x60 {
                     // Only a lone backtick, closed by the next lone one, on text outside spans.

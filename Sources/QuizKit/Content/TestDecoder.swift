@@ -15,24 +15,24 @@ enum TestDecoder {
         let start = pairs.first?.key.start ?? node.start
         let fields = reader.fields(of: pairs, in: "a test", allowed: keys)
         var t = PracticeTest(id: "", title: "", place: BankDecoder.places(pairs, start: start, end: node.range.end))
-        if let v = fields["id"]?.value { t.id = reader.id(v, "test id") ?? "" } else {
+        if let v = fields.value("id") { t.id = reader.id(v, "test id") ?? "" } else {
             reader.report(.missingField, at: start, "this test has no \"id\"; add id: with a kebab-case name, e.g. id: practice")
         }
         let name = t.id.isEmpty ? "this test" : "test \"\(t.id)\""
-        if let v = fields["title"]?.value { t.title = reader.text(v, "title") ?? "" } else {
+        if let v = fields.value("title") { t.title = reader.text(v, "title") ?? "" } else {
             reader.report(.missingField, at: start, "\(name) has no \"title\"; add title: with the name learners see")
         }
-        if let v = fields["time_limit"]?.value { t.timeLimit = reader.duration(v, "time_limit") }
-        if let v = fields["pick"]?.value { t.pick = pick(v, reader) ?? .all }
-        if let v = fields["from"]?.value { t.pool = pool(v, reader) }
-        if let v = fields["shuffle"]?.value { t.shuffle = reader.bool(v, "shuffle") ?? true }
-        if let v = fields["pass"]?.value { t.passMark = passMark(v, reader) ?? 70 }
-        if let v = fields["penalty"]?.value, let p = reader.number(v, "penalty") {
+        if let v = fields.value("time_limit") { t.timeLimit = reader.duration(v, "time_limit") }
+        if let v = fields.value("pick") { t.pick = pick(v, reader) ?? .all }
+        if let v = fields.value("from") { t.pool = pool(v, reader) }
+        if let v = fields.value("shuffle") { t.shuffle = reader.bool(v, "shuffle") ?? true }
+        if let v = fields.value("pass") { t.passMark = passMark(v, reader) ?? 70 }
+        if let v = fields.value("penalty"), let p = reader.number(v, "penalty") {
             if (0...1).contains(p) { t.penalty = p } else {
                 reader.report(.invalidValue, at: v.start, "penalty must be between 0 and 1 (a fraction of the points), not \(NodeReader.quoted(v))")
             }
         }
-        if let v = fields["feedback"]?.value { t.feedback = reader.choice(v, "feedback", FeedbackTiming.self) ?? .end }
+        if let v = fields.value("feedback") { t.feedback = reader.choice(v, "feedback", FeedbackTiming.self) ?? .end }
         t.isValid = !reader.scopeHasError
         return t
     }
@@ -43,7 +43,7 @@ enum TestDecoder {
             if s.style == .plain, let n = Int(s.value), n > 0 { return .count(n) }
         } else if let pairs = node.mapping {
             let f = reader.fields(of: pairs, in: "pick", allowed: pickKeys)
-            if let v = f["per_section"]?.value {
+            if let v = f.value("per_section") {
                 return reader.positiveInteger(v, "per_section").map { .perSection($0) }
             }
             if pairs.isEmpty == false { return nil }
@@ -60,9 +60,9 @@ enum TestDecoder {
             return filter
         }
         let f = reader.fields(of: pairs, in: "from", allowed: poolKeys)
-        if let v = f["sections"]?.value { filter.sections = reader.texts(v, "sections") }
-        if let v = f["tags"]?.value { filter.tags = reader.texts(v, "tags") }
-        if let v = f["difficulty"]?.value {
+        if let v = f.value("sections") { filter.sections = reader.texts(v, "sections") }
+        if let v = f.value("tags") { filter.tags = reader.texts(v, "tags") }
+        if let v = f.value("difficulty") {
             if let items = v.sequence {
                 filter.difficulty = items.compactMap { reader.choice($0, "difficulty", Difficulty.self) }
             } else {

@@ -64,17 +64,17 @@ public enum AbsoluteWordsRule: Rule {
         let absolutes = ShownText.WordSet(Set(settings.words(Self.words)), foldCase: true)
         var findings: [Finding] = []
         for bank in root.usableBanks {
-            for q in bank.questions where q.isValid {
-                guard let keys = q.kind.choiceKeys else { continue }
+            for qi in bank.questions.indices where bank.questions[qi].flaw == nil {
+                guard let keys = bank.questions[qi].kind.choiceKeys else { continue }
                 func absolute(in choice: Choice) -> String? {
                     ShownText.firstWord(of: ShownText.plain(choice.text), in: absolutes)
                 }
-                let choices = q.kind.choices
+                let choices = bank.questions[qi].kind.choices
                 guard !choices.indices.contains(where: { keys.contains($0) && absolute(in: choices[$0]) != nil }),
                       let (index, word) = choices.indices.lazy.filter({ !keys.contains($0) })
                         .compactMap({ i in absolute(in: choices[i]).map { (i, $0) } }).first else { continue }
-                findings.append(root.finding(bank.file, q.place.start, .absoluteWords,
-                    "in question \"\(q.id)\" only wrong choices hold absolute words (\"\(word)\" in \"\(choices[index].text)\"), a cue learners use to rule them out; put absolutes in a right answer too, or in no choice"))
+                findings.append(root.finding(bank.file, bank.questions[qi].place.start, .absoluteWords,
+                    "in question \"\(bank.questions[qi].id)\" only wrong choices hold absolute words (\"\(word)\" in \"\(choices[index].text)\"), a cue learners use to rule them out; put absolutes in a right answer too, or in no choice"))
             }
         }
         return findings

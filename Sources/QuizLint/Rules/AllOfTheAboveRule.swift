@@ -55,10 +55,12 @@ public enum AllOfTheAboveRule: Rule {
     static func holdsAbove(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            let word = Array("above".utf8)
-            guard bytes.count >= word.count else { return false }
-            for start in 0...(bytes.count - word.count) where bytes[start] | 0x20 == 0x61 {
-                if (1..<word.count).allSatisfy({ bytes[start + $0] | 0x20 == word[$0] }) { return true }
+            // The letters compared one by one, without an array of them made for every text.
+            guard bytes.count >= 5 else { return false }
+            for s in 0...(bytes.count - 5) where bytes[s] | 0x20 == 0x61 {
+                if bytes[s + 1] | 0x20 == 0x62, bytes[s + 2] | 0x20 == 0x6F, bytes[s + 3] | 0x20 == 0x76, bytes[s + 4] | 0x20 == 0x65 {
+                    return true
+                }
             }
             return false
         }
@@ -67,8 +69,8 @@ public enum AllOfTheAboveRule: Rule {
     public static func check(_ root: ContentRoot) -> [Finding] {
         var findings: [Finding] = []
         for bank in root.usableBanks {
-            for q in bank.questions {
-                for choice in q.kind.choices {
+            for qi in bank.questions.indices {
+                for choice in bank.questions[qi].kind.choices {
                     // Only a text holding "above" in some case can normalize to hold "of the above"
                     // (no non-ASCII letter lowercases to one of its letters).
                     guard holdsAbove(choice.text) else { continue }

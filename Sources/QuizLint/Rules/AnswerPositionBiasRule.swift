@@ -22,8 +22,8 @@ public enum AnswerPositionBiasRule: Rule {
         for bank in root.usableBanks {
             var answers: [Int] = []
             var expected = [Double](repeating: 0, count: 8)
-            for q in bank.questions where q.isValid && !q.shuffle {
-                guard case .single(let choices, let answer) = q.kind, !choices.isEmpty else { continue }
+            for qi in bank.questions.indices where bank.questions[qi].flaw == nil && !bank.questions[qi].shuffle {
+                guard case .single(let choices, let answer) = bank.questions[qi].kind, !choices.isEmpty else { continue }
                 answers.append(answer)
                 for i in 0..<min(choices.count, 8) { expected[i] += 1 / Double(choices.count) }
             }

@@ -80,40 +80,54 @@ public enum DuplicateChoiceRule: Rule {
         init(_ print: (Int, UInt64)) { (count, sum) = print }
     }
 
+    /// The first entry seen with each key. A question has a few choices, so they are found by a
+    /// scan of a small array without hashing; past `few` keys, in a dictionary, since a question
+    /// may have thousands of choices.
+    struct FirstHolders<Key: Hashable> {
+        static var few: Int { 16 }
+        private var small: [(key: Key, index: Int)] = []
+        private var large: [Key: Int] = [:]
+
+        /// The index that first held `key`; nil when none did, and `index` now holds it.
+        mutating func holder(of key: Key, orTake index: Int) -> Int? {
+            if small.count < Self.few {
+                if let hit = small.first(where: { $0.key == key }) { return hit.index }
+                small.append((key, index))
+                return nil
+            }
+            if let hit = small.first(where: { $0.key == key }) { return hit.index }
+            if let hit = large[key] { return hit }
+            large[key] = index
+            return nil
+        }
+    }
+
     public static func check(_ root: ContentRoot) -> [Finding] {
         var findings: [Finding] = []
         for bank in root.usableBanks {
-            for q in bank.questions {
+            for qi in bank.questions.indices {
                 let entries: [(String, Mark)]
                 let noun: String
-                switch q.kind {
+                switch bank.questions[qi].kind {
                 case .single(let c, _), .multiple(let c, _): entries = c.map { ($0.text, $0.mark) }; noun = "choice"
                 case .order(let items): entries = items.map { ($0.text, $0.mark) }; noun = "item"
                 case .match(let pairs): entries = pairs.map { ($0.left, $0.mark) }; noun = "left side"
                 default: continue
                 }
-                // A cheap fingerprint first; texts are normalized only once two fingerprints agree. Earlier
-                // entries are found in dictionaries, not by a scan: a question may have thousands of choices.
-                var firstWithPrint: [Fingerprint: Int] = [:]
-                var firstWithText: [String: Int] = [:]
+                // A cheap fingerprint first; texts are normalized only once two fingerprints agree.
+                var firstWithPrint = FirstHolders<Fingerprint>()
+                var firstWithText = FirstHolders<String>()
                 var promoted: Set<Fingerprint> = []
                 for i in entries.indices where !entries[i].0.isEmpty {
                     let print = Fingerprint(fingerprint(entries[i].0))
-                    guard let holder = firstWithPrint[print] else {
-                        firstWithPrint[print] = i
-                        continue
-                    }
+                    guard let holder = firstWithPrint.holder(of: print, orTake: i) else { continue }
                     // Equal texts have equal fingerprints: the earlier equal text is the fingerprint's first
                     // holder or was normalized since.
-                    if promoted.insert(print).inserted { firstWithText[normalized(entries[holder].0)] = holder }
-                    let mine = normalized(entries[i].0)
-                    guard let first = firstWithText[mine] else {
-                        firstWithText[mine] = i
-                        continue
-                    }
+                    if promoted.insert(print).inserted { _ = firstWithText.holder(of: normalized(entries[holder].0), orTake: holder) }
+                    guard let first = firstWithText.holder(of: normalized(entries[i].0), orTake: i) else { continue }
                     let (text, mark) = entries[i]
                     findings.append(root.finding(bank.file, mark, .duplicateChoice,
-                        "\(noun) \(i + 1) \"\(text)\" repeats \(noun) \(first + 1) of question \"\(q.id)\"; make each \(noun) different"))
+                        "\(noun) \(i + 1) \"\(text)\" repeats \(noun) \(first + 1) of question \"\(bank.questions[qi].id)\"; make each \(noun) different"))
                 }
             }
         }

@@ -48,8 +48,8 @@ public enum DuplicateIDRule: Rule {
         var banks: [String: [Occurrence]] = [:]
         for bank in root.usableBanks {
             banks[bank.id, default: []].append(Occurrence(file: bank.file, mark: bank.place.values["quiz"] ?? bank.place.start))
-            for q in bank.questions where !q.id.isEmpty {
-                questions[q.id, default: []].append(Occurrence(file: bank.file, mark: q.place.values["id"] ?? q.place.start))
+            for qi in bank.questions.indices where !bank.questions[qi].id.isEmpty {
+                questions[bank.questions[qi].id, default: []].append(Occurrence(file: bank.file, mark: bank.questions[qi].place.values["id"] ?? bank.questions[qi].place.start))
             }
             var tests: [String: Mark] = [:]
             for t in bank.tests where !t.id.isEmpty {

@@ -37,8 +37,8 @@ public enum KeyLengthBiasRule: Rule {
         var findings: [Finding] = []
         for bank in root.usableBanks {
             var counted = 0, longest = 0
-            for q in bank.questions where q.isValid {
-                guard case .single(let choices, let answer) = q.kind, choices.count >= 3 else { continue }
+            for qi in bank.questions.indices where bank.questions[qi].flaw == nil {
+                guard case .single(let choices, let answer) = bank.questions[qi].kind, choices.count >= 3 else { continue }
                 counted += 1
                 if keyIsLongest(choices, answer: answer) { longest += 1 }
             }

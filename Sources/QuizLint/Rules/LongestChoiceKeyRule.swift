@@ -78,17 +78,20 @@ public enum LongestChoiceKeyRule: Rule {
         let ratio = settings.number(Self.ratio)
         var findings: [Finding] = []
         for bank in root.usableBanks {
-            for q in bank.questions where q.isValid {
-                let choices = q.kind.choices
-                guard let keys = q.kind.choiceKeys, q.type == .multiple || choices.count >= 3 else { continue }
-                let lengths = choices.map(shownLength)
-                let keyLengths = keys.filter(choices.indices.contains).map { lengths[$0] }
-                let distractors = lengths.indices.filter { !keys.contains($0) }.map { lengths[$0] }
-                guard let shortestKey = keyLengths.min(), let longestDistractor = distractors.max(),
+            for qi in bank.questions.indices where bank.questions[qi].flaw == nil {
+                let choices = bank.questions[qi].kind.choices
+                guard let keys = bank.questions[qi].kind.choiceKeys, bank.questions[qi].kind.type == .multiple || choices.count >= 3 else { continue }
+                // The shortest key and the longest distractor in one pass, without arrays of lengths.
+                var shortestKey = Int.max, longestDistractor = -1
+                for i in choices.indices {
+                    let length = shownLength(choices[i])
+                    if keys.contains(i) { shortestKey = min(shortestKey, length) } else { longestDistractor = max(longestDistractor, length) }
+                }
+                guard shortestKey != Int.max, longestDistractor >= 0,
                       shortestKey > longestDistractor, Double(shortestKey) >= ratio * Double(longestDistractor) else { continue }
                 let what = keys.count == 1 ? "the right answer is" : "every right answer is"
-                findings.append(root.finding(bank.file, q.place.start, .longestChoiceKey,
-                    "in question \"\(q.id)\" \(what) the longest choice (\(shortestKey) characters against at most \(longestDistractor)), a cue learners use without reading; make the choices parallel in length and grammar"))
+                findings.append(root.finding(bank.file, bank.questions[qi].place.start, .longestChoiceKey,
+                    "in question \"\(bank.questions[qi].id)\" \(what) the longest choice (\(shortestKey) characters against at most \(longestDistractor)), a cue learners use without reading; make the choices parallel in length and grammar"))
             }
         }
         return findings

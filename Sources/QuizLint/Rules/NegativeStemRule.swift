@@ -65,12 +65,12 @@ public enum NegativeStemRule: Rule {
         let negatives = ShownText.WordSet(Set(settings.words(Self.words)), foldCase: false)
         var findings: [Finding] = []
         for bank in root.usableBanks {
-            for q in bank.questions where q.isValid && (q.type == .single || q.type == .multiple) {
+            for qi in bank.questions.indices where bank.questions[qi].flaw == nil && (bank.questions[qi].kind.type == .single || bank.questions[qi].kind.type == .multiple) {
                 // Most prompts hold none of the words at all; only those that may are parsed as Markdown.
-                guard ShownText.mayShowOutsideEmphasis(anyOf: negatives, in: q.prompt),
-                      let word = ShownText.firstWord(of: ShownText.outsideEmphasis(q.prompt), in: negatives) else { continue }
-                findings.append(root.finding(bank.file, q.place.start, .negativeStem,
-                    "the prompt of question \"\(q.id)\" asks with \"\(word)\", which hurried readers miss; ask it positively, or emphasise the word (**\(word)**)"))
+                guard ShownText.mayShowOutsideEmphasis(anyOf: negatives, in: bank.questions[qi].prompt),
+                      let word = ShownText.firstWord(of: ShownText.outsideEmphasis(bank.questions[qi].prompt), in: negatives) else { continue }
+                findings.append(root.finding(bank.file, bank.questions[qi].place.start, .negativeStem,
+                    "the prompt of question \"\(bank.questions[qi].id)\" asks with \"\(word)\", which hurried readers miss; ask it positively, or emphasise the word (**\(word)**)"))
             }
         }
         return findings

@@ -55,14 +55,14 @@ public enum SectionLinkRule: Rule {
         for bank in root.usableBanks {
             // Each reference is resolved, and its message written, once: many questions share a section.
             var memo: [String: String?] = [:]
-            for q in bank.questions where !q.section.isEmpty {
-                let mark = q.place.values["section"] ?? q.place.start
+            for qi in bank.questions.indices where !bank.questions[qi].section.isEmpty {
+                let mark = bank.questions[qi].place.values["section"] ?? bank.questions[qi].place.start
                 let message: String?
-                if let known = memo[q.section] {
+                if let known = memo[bank.questions[qi].section] {
                     message = known
                 } else {
-                    message = problem(root.resolve(q.section, lesson: bank.lesson), reference: q.section, budget: &budget)
-                    memo[q.section] = message
+                    message = problem(root.resolve(bank.questions[qi].section, lesson: bank.lesson), reference: bank.questions[qi].section, budget: &budget)
+                    memo[bank.questions[qi].section] = message
                 }
                 if let message { findings.append(root.finding(bank.file, mark, .sectionLink, message)) }
             }

@@ -29,8 +29,8 @@ public enum TrueFalseBalanceRule: Rule {
         let share = settings.number(Self.share), minimum = settings.number(Self.questions)
         var findings: [Finding] = []
         for bank in root.usableBanks {
-            let answers = bank.questions.compactMap { q -> Bool? in
-                guard q.isValid, case .truefalse(let answer) = q.kind else { return nil }
+            let answers = bank.questions.indices.compactMap { qi -> Bool? in
+                guard bank.questions[qi].flaw == nil, case .truefalse(let answer) = bank.questions[qi].kind else { return nil }
                 return answer
             }
             guard !answers.isEmpty, Double(answers.count) >= minimum else { continue }
