@@ -5,9 +5,9 @@
 #     SIGKILL mid-test and then `quiz resume`d. Checked against the store: every acknowledged answer
 #     is there, every attempt is submitted, one attempt per learner, no id collides, and each learner's
 #     role sees only its own attempt.
-#  2. `quiz stats` over ATTEMPTS (default 1,000,000) attempts on the server, beside the same attempts
-#     in SQLite, with `report --all` and `stats` compared between the two stores (copied with
-#     `quiz store copy`).
+#  2. SEED (default 100,000) attempts in SQLite and copied to the server with `quiz store copy`:
+#     `stats` and `report --all` compared between the two stores and timed; then the server's
+#     attempts multiplied to ATTEMPTS (default 1,000,000) and `quiz stats` timed over them.
 #
 # Needs the PostgreSQL trait (built here, release, --scratch-path .build-pg-release), Debian's
 # PostgreSQL server binaries (Scripts/pg-test-cluster), python3 and GNU time. Uses $QUIZ_TEST_PG

@@ -128,20 +128,32 @@ extension SQLiteStore {
 
     /// An attempt's items from its rows.
     static func scoredItems(_ db: Database, attemptID: String) throws -> ScoredItems {
-        let questions = try Row.fetchAll(
-            db, sql: "SELECT position, question_id, max_points FROM attempt_question WHERE attempt_id = ? ORDER BY position",
-            arguments: [attemptID]
-        ).map { row in
-            AttemptQuestionRecord(attemptID: attemptID, position: row[0], questionID: row[1], section: "", lesson: "",
-                                  presentation: "", maxPoints: row[2])
+        try scoredItems(db, from: attemptID, through: attemptID)[attemptID] ?? ScoredItems(items: [])
+    }
+
+    /// The items of every attempt whose id is from `first` through `last`, from their rows, read by
+    /// ranges of their keys; an attempt without questions is absent.
+    static func scoredItems(_ db: Database, from first: String, through last: String) throws -> [String: ScoredItems] {
+        var questions: [String: [AttemptQuestionRecord]] = [:]
+        let questionRows = try Row.fetchCursor(db, sql: """
+            SELECT attempt_id, position, question_id, max_points FROM attempt_question
+            WHERE attempt_id BETWEEN ? AND ? ORDER BY attempt_id, position
+            """, arguments: [first, last])
+        while let row = try questionRows.next() {
+            let id: String = row[0]
+            questions[id, default: []].append(AttemptQuestionRecord(
+                attemptID: id, position: row[1], questionID: row[2], section: "", lesson: "", presentation: "",
+                maxPoints: row[3]))
         }
-        let responses = try Row.fetchAll(
-            db, sql: "SELECT position, response, points FROM response WHERE attempt_id = ? ORDER BY position",
-            arguments: [attemptID]
-        ).map { row in
-            ResponseRecord(attemptID: attemptID, position: row[0], response: row[1], points: row[2], correct: nil,
-                           timeSpent: 0, flagged: false, tries: 0, firstTryCorrect: nil, answeredAt: nil)
+        var responses: [String: [ResponseRecord]] = [:]
+        let responseRows = try Row.fetchCursor(db, sql: """
+            SELECT attempt_id, position, response, points FROM response
+            WHERE attempt_id BETWEEN ? AND ? ORDER BY attempt_id, position
+            """, arguments: [first, last])
+        while let row = try responseRows.next() {
+            let id: String = row[0]
+            responses[id, default: []].append(ResponseRecord(attemptID: id, position: row[1], response: row[2], points: row[3]))
         }
-        return ScoredItems(questions: questions, responses: responses)
+        return questions.mapValues { ScoredItems(questions: $0, responses: responses[$0[0].attemptID] ?? []) }
     }
 }

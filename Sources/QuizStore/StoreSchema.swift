@@ -36,30 +36,9 @@ enum StoreSchema {
                 SELECT id FROM attempt WHERE id > ? AND status IN ('submitted', 'expired') ORDER BY id LIMIT 5000
                 """, arguments: [after])
             guard let last = ids.last else { return }
-            var questions: [String: [AttemptQuestionRecord]] = [:]
-            let questionRows = try Row.fetchCursor(db, sql: """
-                SELECT attempt_id, position, question_id, max_points FROM attempt_question
-                WHERE attempt_id > ? AND attempt_id <= ? ORDER BY attempt_id, position
-                """, arguments: [after, last])
-            while let row = try questionRows.next() {
-                let id: String = row[0]
-                questions[id, default: []].append(AttemptQuestionRecord(
-                    attemptID: id, position: row[1], questionID: row[2], section: "", lesson: "", presentation: "",
-                    maxPoints: row[3]))
-            }
-            var responses: [String: [ResponseRecord]] = [:]
-            let responseRows = try Row.fetchCursor(db, sql: """
-                SELECT attempt_id, position, response, points FROM response
-                WHERE attempt_id > ? AND attempt_id <= ? ORDER BY attempt_id, position
-                """, arguments: [after, last])
-            while let row = try responseRows.next() {
-                let id: String = row[0]
-                responses[id, default: []].append(ResponseRecord(attemptID: id, position: row[1], response: row[2],
-                                                                 points: row[3]))
-            }
+            let items = try SQLiteStore.scoredItems(db, from: ids[0], through: last)
             for id in ids {
-                try SQLiteStore.summarize(db, ScoredItems(questions: questions[id] ?? [], responses: responses[id] ?? []),
-                                          attemptID: id)
+                try SQLiteStore.summarize(db, items[id] ?? ScoredItems(items: []), attemptID: id)
             }
             after = last
         }

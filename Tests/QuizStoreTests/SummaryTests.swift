@@ -45,6 +45,47 @@ struct SummaryTests {
         #expect(Set(try store.attemptScores(query)) == scores)
     }
 
+    @Test("migration v3 writes the summary of every ended attempt of an older store, over several batches")
+    func migrationFillsSummaries() throws {
+        let fixture = try StoreFixture()
+        defer { withExtendedLifetime(fixture) {} }
+        var rows: [AttemptRows] = []
+        for index in 0..<5_600 {
+            var attempt = StoreFixture.attempt(startedAt: StoreFixture.time(Double(index)))
+            attempt.status = index % 7 == 0 ? .inProgress : (index % 5 == 0 ? .expired : .submitted)
+            let responses = (1...3).filter { ($0 + index) % 4 != 0 }
+                .map { StoreFixture.response(attempt.id, $0, ($0 + index) % 3 == 0 ? "A" : "B") }
+            rows.append(AttemptRows(attempt: attempt, questions: StoreFixture.questions(of: attempt.id), responses: responses))
+        }
+        let store = try fixture.open()
+        try store.importAttempts(rows)
+        let query = StatsQuery(bank: "websockets-sse-polling", test: "practice", tallied: ["q1", "q2", "q3"],
+                               pool: ["q1", "q2", "q3"])
+        let written = try store.testAggregates(query)
+        let scores = Set(try store.attemptScores(query))
+
+        // The store as a quiz before v3 left it: no summary columns, v3 not applied.
+        let queue = try DatabaseQueue(path: fixture.url().path)
+        try queue.write { db in
+            for column in ["points", "max_points", "items"] { try db.execute(sql: "ALTER TABLE attempt DROP COLUMN \(column)") }
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v3'")
+        }
+        try queue.close()
+
+        let reopened = try fixture.open()
+        let check = try DatabaseQueue(path: fixture.url().path)
+        let missing = try check.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM attempt WHERE status IN ('submitted', 'expired') AND (items IS NULL OR points IS NULL)
+                """)
+        }
+        try check.close()
+        #expect(missing == 0)
+        #expect(try reopened.testAggregates(query) == written)
+        #expect(Set(try reopened.attemptScores(query)) == scores)
+        #expect(written.attempts == rows.count { $0.attempt.status != .inProgress })
+    }
+
     @Test("packed items read back as written, and cut or foreign bytes are refused")
     func packing() throws {
         let items = ScoredItems(items: [
