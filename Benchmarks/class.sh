@@ -11,7 +11,8 @@
 #
 # Needs the PostgreSQL trait (built here, release, --scratch-path .build-pg-release), Debian's
 # PostgreSQL server binaries (Scripts/pg-test-cluster), python3 and GNU time. Uses $QUIZ_TEST_PG
-# (a superuser URL) when set, else starts a throwaway cluster and stops it at the end.
+# (a superuser URL) when set, else starts a throwaway cluster and stops it at the end. KEEP=1 keeps
+# the two databases (with QUIZ_TEST_PG's server) for timing again.
 # A measurement: it prints PASS/FAIL and MET/MISSED lines, and exits non-zero only on FAIL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -181,4 +182,8 @@ peak = max(int(re.search(r"peak_kb=(\d+)", l).group(1)) for l in runs) / 1024
 print(f"{'MET' if seconds < 10 else 'MISSED'} stats over {int(sys.argv[2]):,} attempts in PostgreSQL: median {seconds:.2f} s (target < 10 s)")
 print(f"{'MET' if peak < 100 else 'MISSED'} client peak memory {peak:.0f} MB (target: flat, < 100 MB)")
 PY
-psql_admin -c "DROP DATABASE $db" -c "DROP DATABASE $big" >/dev/null || true
+if [[ -n "${KEEP:-}" ]]; then
+    echo "[class] kept: $db and $big (the server's URL without its password: ${base%%:*}://…@$hostport/$big)" >&2
+else
+    psql_admin -c "DROP DATABASE $db" -c "DROP DATABASE $big" >/dev/null || true
+fi

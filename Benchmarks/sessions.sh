@@ -50,8 +50,8 @@ PY
   fi
 done
 
-# quiz stats: on a SQLite file the attempts are walked in key order (the SQL sums are for a
-# database server; see Benchmarks/README.md). Each size runs 3 times; the median wall time and
+# quiz stats: one row per attempt (its summary, written when it ended: store migration v3) streamed
+# and summed (see docs/reports.md). Each size runs 3 times; the median wall time and
 # the largest peak RSS are kept. Anchors: the figure before the aggregation moved into SQL
 # (4.5 s at 100,000 attempts, measured on a quiet machine) and the targets (1,000,000 attempts in
 # under 10 s, peak RSS under 100 MB at every size).
