@@ -139,7 +139,7 @@ public struct BankCache: Sendable {
     }
 
     /// A file's size and modification time (to the nanosecond), or `absent`.
-    static func stamp(_ url: URL) -> String {
+    public static func stamp(_ url: URL) -> String {
         var info = stat()
         guard stat(url.path, &info) == 0 else { return "absent" }
         #if os(Linux)
