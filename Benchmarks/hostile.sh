@@ -13,6 +13,8 @@ SHAPES=${SHAPES:-"keys items scalar dupkeys dupids headings prompts choices test
 FORMATS=${FORMATS:-"json sarif github junit"}
 RUNS=${RUNS:-3}
 OUT=${OUT:-Benchmarks/out/hostile}
+mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)  # absolute: each lint runs inside its shape's folder
 SCRATCH=.build-release
 TIME=/usr/bin/time
 [ -x "$TIME" ] || { echo "hostile.sh: $TIME (GNU time) is needed for peak memory: apt-get install time" >&2; exit 1; }
@@ -45,7 +47,6 @@ measure() { # dir, args...
     echo "$best_wall $best_cpu $max_rss"
 }
 
-mkdir -p "$OUT"
 RESULTS="$OUT/results.txt"
 {
 echo "quiz lint on hostile shapes — $(date -u +%Y-%m-%dT%H:%MZ), $(uname -m), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg), best of $RUNS"

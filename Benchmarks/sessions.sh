@@ -22,8 +22,9 @@ BENCH="$BIN/quiz-bench"
 QUIZ="$BIN/quiz"
 
 # Targets: cold at most 1.3x the scan of the same file (10,000 questions); warm under 30 ms at every size.
-# Before (10,000 questions, 8 MB): cold 440-540 ms against a scan of 125-180 ms (about 3x); warm 49-74 ms.
-echo "first question: cold (after an edit) and warm (cached), medians of ${FQ_RUNS:-7} rounds; before: cold ~3x the scan, warm 49-74 ms at 10k"
+# Before (10,000 questions, 8 MB): cold 440-540 ms against a scan of 125-180 ms (about 3x); warm 49-74 ms
+# (issue 11); then, before the store opened beside the draw: cold 3.7x, warm 37 ms (load 4).
+echo "first question: cold (after an edit) and warm (cached), medians of ${FQ_RUNS:-7} rounds, load $(cut -d' ' -f1 /proc/loadavg)"
 for n in ${FQ_SIZES:-1000 10000 100000}; do
   root="$OUT/bank-$n"
   [ -d "$root/Quizzes" ] || "$BENCH" generate "$n" "$root" >/dev/null
@@ -33,8 +34,8 @@ for n in ${FQ_SIZES:-1000 10000 100000}; do
   verdict_warm=$(awk -v w="$warm" 'BEGIN { print (w < 30 ? "MET" : "MISSED") }')
   verdict_cold=$(awk -v r="$ratio" 'BEGIN { print (r <= 1.3 ? "MET" : "MISSED") }')
   echo "questions=$n $line"
-  echo "  cold/scan ${ratio}x (target <= 1.3x at 10k; before ~3x): $([ "$n" = 10000 ] && echo "$verdict_cold" || echo "(for reference: $verdict_cold)")"
-  echo "  warm ${warm} ms (target < 30 ms; before 49-74 ms at 10k): $verdict_warm"
+  echo "  cold/scan ${ratio}x (target <= 1.3x at 10k; before ~3x, then 3.7x at 10k): $([ "$n" = 10000 ] && echo "$verdict_cold" || echo "(for reference: $verdict_cold)")"
+  echo "  warm ${warm} ms (target < 30 ms; before 49-74 ms at 10k, then 37 ms): $verdict_warm"
   if command -v hyperfine >/dev/null; then
     # Whole runs to exit (the first question, then quit), cold and warm, in hyperfine's statistics.
     fq="$OUT/fq-$n"; rm -rf "$fq"; mkdir -p "$fq"; printf 'quit\n' >"$fq/quit"
@@ -49,6 +50,21 @@ for r in json.load(open(sys.argv[1]))["results"]:
 PY
   fi
 done
+
+# The same in instructions (callgrind, main thread), which the machine's load does not change:
+# cold against the scan, warm against `quiz take --help` (starting quiz and nothing more).
+# Before this work (10,000 questions): cold 1.65G against a scan of 1.10G (1.50x); warm 78.4M
+# against 35.4M for --help (2.21x).
+if command -v valgrind >/dev/null; then
+  n=10000 root="$OUT/bank-10000"
+  [ -d "$root/Quizzes" ] || "$BENCH" generate "$n" "$root" >/dev/null
+  line=$(python3 Benchmarks/first_question.py --instructions "$QUIZ" "$BENCH" "$root" bench)
+  echo "questions=$n $line"
+  ratio=$(sed -E 's/.*cold_over_scan=([0-9.]+).*/\1/' <<<"$line")
+  warm=$(sed -E 's/.*warm_over_start=([0-9.]+).*/\1/' <<<"$line")
+  echo "  instructions, cold/scan ${ratio}x (target <= 1.3x; before 1.50x): $(awk -v r="$ratio" 'BEGIN { print (r <= 1.3 ? "MET" : "MISSED") }')"
+  echo "  instructions, warm/start ${warm}x (before 2.21x: 78.4M against 35.4M)"
+fi
 
 # quiz stats: one row per attempt (its summary, written when it ended: store migration v3) streamed
 # and summed (see docs/reports.md). Each size runs 3 times; the median wall time and

@@ -87,11 +87,10 @@ public struct Course: Sendable {
 
     /// This build of quiz, so a new build never trusts another build's lint verdicts.
     static let toolStamp: String = {
-        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
-        let attributes = (try? FileManager.default.attributesOfItem(atPath: exe)) ?? [:]
-        let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
-        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return "\(exe)\t\(size)\t\(modified)"
+        let resolved = realpath("/proc/self/exe", nil) ?? realpath(CommandLine.arguments[0], nil)
+        defer { free(resolved) }
+        let exe = resolved.map { String(cString: $0) } ?? CommandLine.arguments[0]
+        return "\(exe)\t\(BankCache.stamp(URL(fileURLWithPath: exe)))"
     }()
 
     /// Throws ``BankRefusal`` when `bank`'s file has lint errors (warnings never block), or when

@@ -16,15 +16,25 @@ public struct StoreLocation: Sendable, Equatable {
     /// The server URL as named (password included), when the store is on PostgreSQL.
     private let server: String?
 
-    public init(named name: String?,
-                environment: [String: String] = ProcessInfo.processInfo.environment,
-                home: URL = FileManager.default.homeDirectoryForCurrentUser) {
-        let chosen = [name, environment["QUIZ_STORE"]].compactMap { $0 }.first { !$0.isEmpty }
+    public init(named name: String?, environment: [String: String],
+                home: @autoclosure () -> URL = FileManager.default.homeDirectoryForCurrentUser) {
+        self.init(named: name, variable: { environment[$0] }, home: home)
+    }
+
+    /// The store `name` (or the environment, or the default place) names, from this process's environment.
+    /// Only the two variables it needs are read, and the home folder only when the default place is.
+    public init(named name: String?) {
+        self.init(named: name, variable: { getenv($0).map { String(cString: $0) } },
+                  home: { FileManager.default.homeDirectoryForCurrentUser })
+    }
+
+    private init(named name: String?, variable: (String) -> String?, home: () -> URL) {
+        let chosen = [name, variable("QUIZ_STORE")].compactMap { $0 }.first { !$0.isEmpty }
         let data: URL
-        if let path = environment["XDG_DATA_HOME"], !path.isEmpty {
+        if let path = variable("XDG_DATA_HOME"), !path.isEmpty {
             data = URL(fileURLWithPath: path, isDirectory: true)
         } else {
-            data = home.appendingPathComponent(".local/share", isDirectory: true)
+            data = home().appendingPathComponent(".local/share", isDirectory: true)
         }
         let defaultFile = data.appendingPathComponent("quiz/quiz.sqlite")
         if let chosen, PostgresURL.isPostgres(chosen) {
@@ -63,5 +73,55 @@ public struct StoreLocation: Sendable, Equatable {
         }
         throw .notBuilt(location: name)
         #endif
+    }
+}
+
+/// The store being opened on another thread while a session reads its content and draws its
+/// questions, in two steps: the check that refuses a store (one a newer quiz wrote, a file that is
+/// not a quiz store, a place that cannot be written), which a session waits for before it shows
+/// anything, then opening it for writing (and bringing its schema up to date), which only the
+/// attempt's record waits for.
+public final class StoreOpening: @unchecked Sendable {
+    private let checked = DispatchGroup()
+    private let opened = DispatchGroup()
+    private var checkResult: Result<Void, StoreError>?
+    private var openResult: Result<any AttemptStore, StoreError>?
+
+    /// Starts opening the store at `location`.
+    public init(_ location: StoreLocation) {
+        checked.enter()
+        opened.enter()
+        DispatchQueue.global(qos: .userInitiated).async {
+            if location.isServer {
+                self.openResult = Result(catching: { () throws(StoreError) -> any AttemptStore in try location.open() })
+                self.checkResult = self.openResult!.map { _ in () }
+                self.checked.leave()
+            } else {
+                self.checkResult = Result(catching: { () throws(StoreError) -> Void in try SQLiteStore.check(url: location.url) })
+                self.checked.leave()
+                self.openResult = self.checkResult!.flatMap { _ -> Result<any AttemptStore, StoreError> in
+                    Result(catching: { () throws(StoreError) -> any AttemptStore in try SQLiteStore(checked: location.url) })
+                }
+            }
+            self.opened.leave()
+        }
+    }
+
+    /// Waits for the check; throws the reason the store is refused.
+    public func check() throws(StoreError) {
+        checked.wait()
+        try checkResult!.get()
+    }
+
+    /// The open store, waiting for it; throws what checking or opening it threw.
+    public func store() throws(StoreError) -> any AttemptStore {
+        opened.wait()
+        return try openResult!.get()
+    }
+
+    /// Waits until the opening has finished, whatever it gave: a command that stops early (a refused
+    /// bank) lets a store being created or migrated finish before the process exits.
+    public func settle() {
+        opened.wait()
     }
 }

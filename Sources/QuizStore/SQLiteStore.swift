@@ -24,11 +24,25 @@ public final class SQLiteStore: AttemptStore {
     /// A file this build cannot own is left byte for byte as it was:
     /// `.newerVersion` when a newer quiz wrote it, `.corrupt` when it is not a
     /// quiz store, `.unwritable` when the place cannot be written.
-    public init(url: URL) throws(StoreError) {
-        self.url = url
+    public convenience init(url: URL) throws(StoreError) {
+        try Self.check(url: url)
+        try self.init(checked: url)
+    }
+
+    /// The refusals of ``init(url:)`` that come before the store is opened for writing: creates the
+    /// folder and file on first use, and decides, without writing a byte to an existing file, whether
+    /// it may be opened (`.newerVersion`, `.corrupt`, `.unwritable` as there). A session checks the
+    /// store before it shows anything, and opens it (``init(checked:)``) while its first question is shown.
+    public static func check(url: URL) throws(StoreError) {
         let file = StoreFile(url: url)
         try file.prepare()
         try file.inspect()
+    }
+
+    /// Opens a store that ``check(url:)`` let pass, bringing its schema up to date.
+    public init(checked url: URL) throws(StoreError) {
+        self.url = url
+        let file = StoreFile(url: url)
 
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)

@@ -170,4 +170,64 @@ import Testing
         #expect(report.questions.count == 3)
         #expect(report.lessons.map(\.id) == ["demo"])
     }
+
+    /// The command line opens the store beside the draw and records the attempt while the first question
+    /// is shown: the attempt is stored before the first line is read, and every response after it.
+    @Test func anAttemptRecordedWhileItsFirstQuestionIsShownIsStoredBeforeALineIsRead() throws {
+        let fixture = try AppFixture()
+        defer { withExtendedLifetime(fixture) {} }
+        _ = try Self.content(fixture)
+        var content = try Self.content(fixture)
+        let test = try #require(content.bank.tests.first)
+        let location = StoreLocation(named: fixture.folder.appendingPathComponent("store/quiz.sqlite").path)
+        var runner = try TestRunner.start(test, from: &content, seed: 4, timed: false, opening: StoreOpening(location), learner: "ada")
+        // "a" answers a single-choice question; on a true/false one it is refused and "t" answers.
+        let terminal = StoreWatchingTerminal(["a", "t", "quit"], store: fixture.store)
+        guard case .quit = try runner.run(on: terminal) else {
+            Issue.record("expected the attempt to stop with quit")
+            return
+        }
+        #expect(terminal.inProgressAtFirstRead == runner.attempt.id, "stored before the first line was read")
+        #expect(try fixture.store.questions(of: runner.attempt.id).count == 3)
+        #expect(try !fixture.store.responses(of: runner.attempt.id).compactMap(\.response).isEmpty)
+        #expect(try fixture.store.attempt(id: runner.attempt.id)?.learner == "ada")
+    }
+
+    /// A store that cannot be used is refused before anything of the test is shown, as when it was opened first.
+    @Test func aRefusedStoreStopsTheTestBeforeItStarts() throws {
+        let fixture = try AppFixture()
+        defer { withExtendedLifetime(fixture) {} }
+        var content = try Self.content(fixture)
+        let test = try #require(content.bank.tests.first)
+        let file = fixture.folder.appendingPathComponent("not-a-store.sqlite")
+        try Data("attempts:\n  - this is not a database\n".utf8).write(to: file)
+        let opening = StoreOpening(StoreLocation(named: file.path))
+        #expect(throws: StoreError.self) {
+            _ = try TestRunner.start(test, from: &content, seed: 4, timed: false, opening: opening, learner: "ada")
+        }
+        #expect(try Data(contentsOf: file) == Data("attempts:\n  - this is not a database\n".utf8), "left as it was")
+    }
+}
+
+/// A scripted terminal that notes which attempt the store holds in progress when the first line is asked for.
+final class StoreWatchingTerminal: SessionTerminal {
+    private let script: ScriptedTerminal
+    private let store: any AttemptStore
+    private(set) var inProgressAtFirstRead: String?
+    private var asked = false
+
+    init(_ lines: [String], store: any AttemptStore) {
+        script = ScriptedTerminal(lines)
+        self.store = store
+    }
+
+    var now: Double { script.now }
+    func present(_ event: SessionEvent) { script.present(event) }
+    func nextLine(deadline: Double?) -> LineOutcome {
+        if !asked {
+            asked = true
+            inProgressAtFirstRead = try? store.latestInProgress(kind: .test)?.id
+        }
+        return script.nextLine(deadline: deadline)
+    }
 }

@@ -18,6 +18,15 @@ import Testing
         #expect(result.stderr == "quiz: \(path) is not a quiz store (or is damaged); move it away or pass --store\n")
     }
 
+    /// The store opens while the bank is read, but a store it refuses still stops the test before anything is shown.
+    @Test func aTestOnAFileThatIsNotAStoreShowsNothing() async throws {
+        let path = try storeFile("attempts:\n  - this is not a database\n")
+        let result = try await QuizProcess.run(["take", "websockets-sse-polling", "--store", path], stdin: "a\n")
+        #expect(result.status == 2)
+        #expect(result.stdout == "")
+        #expect(result.stderr == "quiz: \(path) is not a quiz store (or is damaged); move it away or pass --store\n")
+    }
+
     @Test func anUnknownAttemptNamesTheStoreSearchedAndPointsToItsHistory() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("quiz-store-\(UUID().uuidString)/quiz.sqlite").path
         let result = try await QuizProcess.run(["report", "abcdef", "--store", path])

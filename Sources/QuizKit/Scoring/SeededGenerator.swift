@@ -51,11 +51,14 @@ extension Array {
     /// element swaps with one drawn by `nextIndex(below:)` at or before it.
     public func reproduciblyShuffled<G: RandomNumberGenerator>(using generator: inout G) -> [Element] {
         var result = self
-        var i = result.count - 1
-        while i > 0 {
-            let j = generator.nextIndex(below: i + 1)
-            result.swapAt(i, j)
-            i -= 1
+        // In place on the buffer: the same swaps without a uniqueness check each (a pool of 100,000 questions).
+        result.withUnsafeMutableBufferPointer { buffer in
+            var i = buffer.count - 1
+            while i > 0 {
+                let j = generator.nextIndex(below: i + 1)
+                buffer.swapAt(i, j)
+                i -= 1
+            }
         }
         return result
     }

@@ -78,21 +78,34 @@ public struct TestDraw: Sendable {
 
     /// Pool positions grouped by section, sections in order of first appearance in the bank.
     public var groups: [(section: SectionKey?, indices: [Int])] {
-        var order: [SectionKey?] = []
-        var slots: [Int] = []  // by section number: its place in `out`, or -1
-        var out: [[Int]] = []
-        for (n, i) in poolIndices.enumerated() {
-            let number = poolGroups[n]
-            if number >= slots.count { slots += Array(repeating: -1, count: number + 1 - slots.count) }
-            if slots[number] >= 0 {
-                out[slots[number]].append(i)
-            } else {
-                slots[number] = out.count
-                order.append(sectionsByNumber[number])
-                out.append([i])
+        // Counted first, then placed in one flat array and cut: no array grows a question at a time.
+        var slots = [Int](repeating: -1, count: sectionsByNumber.count)  // by section number: its group, or -1
+        var order: [Int] = []  // section numbers, in order of first appearance
+        var counts: [Int] = []
+        for number in poolGroups {
+            if slots[number] < 0 {
+                slots[number] = order.count
+                order.append(number)
+                counts.append(0)
+            }
+            counts[slots[number]] += 1
+        }
+        var starts: [Int] = []
+        var next = 0
+        for count in counts {
+            starts.append(next)
+            next += count
+        }
+        var cursor = starts
+        var flat = [Int](repeating: 0, count: poolIndices.count)
+        flat.withUnsafeMutableBufferPointer { flat in
+            for (n, i) in poolIndices.enumerated() {
+                let group = slots[poolGroups[n]]
+                flat[cursor[group]] = i
+                cursor[group] += 1
             }
         }
-        return zip(order, out).map { ($0, $1) }
+        return order.indices.map { g in (sectionsByNumber[order[g]], Array(flat[starts[g]..<(starts[g] + counts[g])])) }
     }
 
     /// Pool questions grouped by section, sections in order of first appearance in the bank.

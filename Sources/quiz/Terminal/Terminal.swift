@@ -23,7 +23,7 @@ enum Terminal {
 
     /// Whether to colour stdout: only a terminal, and only without NO_COLOR.
     static var colorEnabled: Bool {
-        isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        isatty(STDOUT_FILENO) == 1 && getenv("NO_COLOR") == nil
     }
 
     /// The terminal's height in lines when stdout is a terminal that reports one; nil on a pipe.
@@ -41,7 +41,7 @@ enum Terminal {
     static var width: Int {
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 40 { return min(Int(size.ws_col), 100) }
-        if let cols = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), cols >= 40 { return min(cols, 100) }
+        if let cols = getenv("COLUMNS").flatMap({ Int(String(cString: $0)) }), cols >= 40 { return min(cols, 100) }
         return 80
     }
 }
