@@ -4,7 +4,7 @@
 #     role and answering the shipped 21-question test through a pipe; half of them are killed with
 #     SIGKILL mid-test and then `quiz resume`d. Checked against the store: every acknowledged answer
 #     is there, every attempt is submitted, one attempt per learner, no id collides, and each learner's
-#     role sees only its own attempt.
+#     role sees only its own attempt. LEARNERS=0 skips this part.
 #  2. SEED (default 100,000) attempts in SQLite and copied to the server with `quiz store copy`:
 #     `stats` and `report --all` compared between the two stores and timed; then the server's
 #     attempts multiplied to ATTEMPTS (default 1,000,000) and `quiz stats` timed over them.
@@ -62,6 +62,7 @@ DO \$\$ BEGIN
 END \$\$;
 SQL
 
+if [[ "$LEARNERS" != 0 ]]; then
 echo "[class] $LEARNERS learners taking the test at once, half killed and resumed…" >&2
 python3 Benchmarks/class_session.py "$QUIZ" . websockets-sse-polling \
     "postgresql://learner{i}:class-pw@$hostport/$db" "$LEARNERS" 0.5 > "$OUT/session.json"
@@ -107,6 +108,7 @@ print("PASS every acknowledged answer kept, every attempt finished, no id collid
       else f"FAIL {len(failures)} problems")
 sys.exit(1 if failures else 0)
 PY
+fi
 
 if [[ "$ATTEMPTS" == 0 ]]; then psql_admin -c "DROP DATABASE $db" >/dev/null || true; exit 0; fi
 # The same attempts in both stores: SEED attempts written to SQLite by quiz-bench, copied to the server

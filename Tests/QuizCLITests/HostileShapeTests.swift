@@ -153,12 +153,20 @@ import Testing
     @Test(arguments: shapes)
     func lintsInLinearTimeAndBoundedMemory(_ shape: Shape) async throws {
         let empty = try await Self.lint(Self.bank(Self.head + Self.question(0)), shape.arguments)
-        let quarter = try await Self.lint(shape.files(shape.n / 4), shape.arguments)
-        let full = try await Self.lint(shape.files(shape.n), shape.arguments)
+        var quarter = try await Self.lint(shape.files(shape.n / 4), shape.arguments)
+        var full = try await Self.lint(shape.files(shape.n), shape.arguments)
+        if full.cpuSeconds - empty.cpuSeconds < 0.5 {
+            // A few hundredths of a second either side: the least of two runs each, so that a
+            // scheduling hiccup in one is not read as a cost that grows faster than the input.
+            let again = (try await Self.lint(shape.files(shape.n / 4), shape.arguments),
+                         try await Self.lint(shape.files(shape.n), shape.arguments))
+            if again.0.cpuSeconds < quarter.cpuSeconds { quarter = again.0 }
+            if again.1.cpuSeconds < full.cpuSeconds { full = again.1 }
+        }
         shape.check(shape.n, full.stdout)
         #expect(full.peakMB > 0 && full.peakMB < Self.memoryBound, "\(shape.name): peak \(full.peakMB) MB")
         #expect(full.seconds < Self.wallBound, "\(shape.name): \(full.seconds) s")
-        let ratio = (full.cpuSeconds - empty.cpuSeconds) / max(quarter.cpuSeconds - empty.cpuSeconds, 0.01)
+        let ratio = (full.cpuSeconds - empty.cpuSeconds) / max(quarter.cpuSeconds - empty.cpuSeconds, 0.02)
         #expect(ratio < Self.linearRatio,
                 "\(shape.name): CPU \(full.cpuSeconds) s at \(shape.n), \(quarter.cpuSeconds) s at \(shape.n / 4), \(empty.cpuSeconds) s empty")
     }
