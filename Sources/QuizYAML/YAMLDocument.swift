@@ -145,6 +145,26 @@ public struct YAMLDocument: Sendable {
         scalarEquals(node, UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
+    /// A scalar's length and first seven bytes packed in 64 bits (the length, at most 255, in
+    /// the top byte), for telling keys apart with one comparison; 0 for a container. Two
+    /// texts with the same short key are equal when neither is longer than seven bytes.
+    @inlinable
+    public func shortKey(_ node: Int) -> UInt64 {
+        let r = records[node]
+        guard r.kind == .scalar else { return 0 }
+        return text.withUnsafeBufferPointer { buffer in
+            Self.shortKey(UnsafeBufferPointer(rebasing: buffer[Int(r.offset)..<Int(r.offset + r.count)]))
+        }
+    }
+
+    /// The short key of some bytes, as `shortKey(_:)` gives it for a scalar holding them.
+    @inlinable
+    public static func shortKey(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var key = UInt64(min(bytes.count, 255)) << 56
+        for i in 0..<min(bytes.count, 7) { key |= UInt64(bytes[i]) << (8 * UInt64(i)) }
+        return key
+    }
+
     /// True for a plain `~`, `null`, `Null`, `NULL` or nothing at all (as `Scalar.isNull`).
     @inlinable
     public func isNull(_ node: Int) -> Bool {

@@ -202,12 +202,12 @@ public final class YAMLParser {
                 }
                 let index = document.records.count
                 let offset = document.text.count
-                document.text.append(contentsOf: UnsafeBufferPointer(start: s.value, count: s.length))
+                if s.length > 0 { document.text.append(contentsOf: UnsafeBufferPointer(start: s.value, count: s.length)) }
                 try checkSize()
                 document.records.append(YAMLDocument.Record(
-                    kind: .scalar, style: Self.style(s.style), tag: document.tagIndex(Self.string(s.tag)),
+                    kind: .scalar, style: Self.style(s.style), tag: s.tag == nil ? -1 : document.tagIndex(Self.string(s.tag)),
                     start: start, end: end, offset: Int32(offset), count: Int32(s.length), next: Int32(index + 1)))
-                attach(index, height: 0, anchor: Self.string(s.anchor))
+                attach(index, height: 0, anchor: s.anchor == nil ? nil : Self.string(s.anchor))
             case YAML_ALIAS_EVENT:
                 let name = Self.string(event.data.alias.anchor) ?? ""
                 guard let target = anchors[name] else {

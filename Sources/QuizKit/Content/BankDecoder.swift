@@ -137,7 +137,7 @@ public enum BankDecoder {
             reader.report(.invalidValue, at: doc.start(node), "defaults must be a mapping of question keys, not \(doc.kindDescription(node))")
             return d
         }
-        let fields = reader.fields(of: node, in: "defaults", allowed: defaultKeys) { key in
+        let fields = reader.fields(of: node, in: "defaults", allowed: defaultKeys) { key, _ in
             QuestionDecoder.allKeys.contains(key) && !defaultKeys.contains(key)
                 ? "\"\(key)\" cannot have a default; defaults may set \(defaultKeys.names.joined(separator: ", "))" : nil
         }

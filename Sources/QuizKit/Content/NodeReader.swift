@@ -38,29 +38,31 @@ final class NodeReader {
 
     /// The pairs of a mapping by key, each key once. Reports keys that are not text,
     /// duplicate keys (at the later one), and keys outside `allowed`.
-    /// `misplaced` names keys that exist in the DSL but not here, with the reason.
+    /// `misplaced` names keys that exist in the DSL but not here, with the reason; it is given
+    /// the key and, for a key of `allowed`, its index there.
     /// The result's `places` holds where every text key and its value stand (its start
     /// and end are the caller's to set).
-    func fields(of mapping: Int, in what: String, allowed: KeySet,
-                misplaced: (String) -> String? = { _ in nil }) -> Fields {
+    /// `places: false` leaves `places` empty, for a mapping whose places nothing asks for.
+    func fields(of mapping: Int, in what: String, allowed: KeySet, places: Bool = true,
+                misplaced: (_ name: String, _ known: Int?) -> String? = { _, _ in nil }) -> Fields {
         let doc = document
-        var out = Fields(names: allowed.names, capacity: doc.count(mapping))
+        var out = Fields(keys: allowed, capacity: doc.count(mapping), places: places)
         for (key, value) in doc.pairs(mapping) {
             let keyStart = doc.start(key)
             guard doc.isScalar(key), !doc.isNull(key) else {
-                if doc.isScalar(key) { out.places.add(doc.string(key), key: keyStart, value: doc.start(value)) }
+                if places && doc.isScalar(key) { out.places.add(doc.string(key), key: keyStart, value: doc.start(value)) }
                 report(.invalidValue, at: keyStart, "a key in \(what) must be plain text, not \(doc.kindDescription(key))")
                 continue
             }
             let known = allowed.index(of: key, in: doc)
             let name = known.map { allowed.names[$0] } ?? doc.string(key)
-            out.places.add(name, key: keyStart, value: doc.start(value))
+            if places { out.place(name, known: known, key: keyStart, value: doc.start(value)) }
             if let known, let first = out.found.first(where: { $0.name == known }) {
                 report(.duplicateKey, at: keyStart,
                        "key \"\(name)\" appears twice in \(what) (first at line \(doc.start(first.key).line)); keep one")
                 continue
             }
-            if let reason = misplaced(name) {
+            if let reason = misplaced(name, known) {
                 report(.unknownKey, at: keyStart, reason)
                 continue
             }
@@ -82,47 +84,76 @@ final class NodeReader {
     /// The keys a mapping may have, as names and as bytes to compare keys with.
     struct KeySet: Sendable {
         let names: [String]
-        private let bytes: [[UInt8]]
+        let bytes: [[UInt8]]
+        /// `YAMLDocument.shortKey` of each name: one comparison tells most keys apart.
+        let shortKeys: [UInt64]
 
         init(_ names: [String]) {
             self.names = names
             bytes = names.map { Array($0.utf8) }
+            shortKeys = bytes.map { b in b.withUnsafeBufferPointer(YAMLDocument.shortKey) }
         }
 
         /// Which of the names a key node is, told from its bytes without making a `String`.
         func index(of key: Int, in doc: YAMLDocument) -> Int? {
-            let length = doc.byteCount(key)
-            guard let first = doc.firstByte(key) else { return nil }
-            for i in bytes.indices where bytes[i].count == length && bytes[i][0] == first {
-                if bytes[i].withUnsafeBufferPointer({ doc.scalarEquals(key, $0) }) { return i }
+            let short = doc.shortKey(key)
+            for i in shortKeys.indices where shortKeys[i] == short {
+                if bytes[i].count <= 7 || bytes[i].withUnsafeBufferPointer({ doc.scalarEquals(key, $0) }) { return i }
             }
             return nil
         }
 
         func contains(_ name: String) -> Bool { names.contains(name) }
+
+        /// Whether name `i` is `literal`: its short key, and for a long name its bytes.
+        func name(_ i: Int, is literal: StaticString, shortKey: UInt64) -> Bool {
+            guard shortKeys[i] == shortKey else { return false }
+            let count = literal.utf8CodeUnitCount
+            guard count > 7 else { return true }
+            return bytes[i].withUnsafeBufferPointer { mine in
+                (0..<count).allSatisfy { mine[$0] == literal.utf8Start[$0] }
+            }
+        }
     }
 
     /// The accepted pairs of a mapping by key. A mapping has few keys, so they are
     /// found by a scan of a small array rather than by hashing.
     struct Fields {
-        let names: [String]
-        /// Accepted keys: which name (in `names`), the key node and the value node.
+        let keys: KeySet
+        /// Accepted keys: which name (in `keys`), the key node and the value node.
         var found: [(name: Int, key: Int, value: Int)] = []
         var places = Places()
 
-        init(names: [String], capacity: Int) {
-            self.names = names
+        init(keys: KeySet, capacity: Int, places: Bool) {
+            self.keys = keys
             found.reserveCapacity(capacity)
+            if places { self.places.entries.reserveCapacity(capacity) }
         }
 
-        /// The key and value nodes of the accepted pair with `key`.
-        subscript(key: String) -> (key: Int, value: Int)? {
-            for f in found where names[f.name] == key { return (f.key, f.value) }
+        /// The names of `keys` already in `places`, one bit each.
+        private var placed: UInt64 = 0
+
+        /// Records where a key and its value stand, the first of a repeated key winning as
+        /// `Places.add` does; a key of `keys` is told a repeat by one bit, not by comparing names.
+        mutating func place(_ name: String, known: Int?, key: Mark, value: Mark) {
+            guard let known, known < 64, places.entries.count < 15 else {
+                places.add(name, key: key, value: value)
+                return
+            }
+            guard placed & (1 << UInt64(known)) == 0 else { return }
+            placed |= 1 << UInt64(known)
+            places.entries.append((name, key, value))
+        }
+
+        /// The key and value nodes of the accepted pair with `key`, compared as bytes.
+        subscript(key: StaticString) -> (key: Int, value: Int)? {
+            let short = YAMLDocument.shortKey(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+            for f in found where keys.name(f.name, is: key, shortKey: short) { return (f.key, f.value) }
             return nil
         }
 
         /// The value node of the accepted pair with `key`.
-        func value(_ key: String) -> Int? { self[key]?.value }
+        func value(_ key: StaticString) -> Int? { self[key]?.value }
     }
 
     // MARK: Values

@@ -6,6 +6,8 @@ import QuizYAML
 enum QuestionDecoder {
     static let allKeys = NodeReader.KeySet(BankVocabulary.question.names)
     static let choiceKeys = NodeReader.KeySet(BankVocabulary.choice.names)
+    /// The question types each of `allKeys` belongs to (nil: every type).
+    static let keyOwners = allKeys.names.map(BankVocabulary.owners(of:))
 
     static func decode(_ node: Int, defaults: QuestionDefaults, reader: NodeReader) -> Question? {
         let doc = reader.document
@@ -29,8 +31,8 @@ enum QuestionDecoder {
             }
             break
         }
-        let fields = reader.fields(of: node, in: "a question", allowed: allKeys) { key in
-            guard typeKnown, let types = BankVocabulary.owners(of: key), !types.contains(type) else { return nil }
+        let fields = reader.fields(of: node, in: "a question", allowed: allKeys) { key, known in
+            guard typeKnown, let types = known.map({ keyOwners[$0] }) ?? BankVocabulary.owners(of: key), !types.contains(type) else { return nil }
             let owners = types.map(\.rawValue).joined(separator: ", ")
             return "key \"\(key)\" does not belong to a \(type.rawValue) question (only \(owners)); remove it"
         }
@@ -45,9 +47,9 @@ enum QuestionDecoder {
                          points: defaults.points, difficulty: defaults.difficulty, tags: defaults.tags,
                          time: defaults.time, shuffle: defaults.shuffle, place: place)
         if let v = fields.value("id") { q.id = reader.id(v, "question id") ?? "" }
-        let name = q.id.isEmpty ? "this question" : "question \"\(q.id)\""
-        func require(_ key: String, _ how: String) -> Int? {
+        func require(_ key: StaticString, _ how: String) -> Int? {
             if let v = fields.value(key) { return v }
+            let name = q.id.isEmpty ? "this question" : "question \"\(q.id)\""
             reader.report(.missingField, at: start, "\(name) has no \"\(key)\"; \(how)")
             return nil
         }
@@ -128,20 +130,43 @@ enum QuestionDecoder {
         choices.reserveCapacity(doc.count(node))
         for item in doc.items(node) {
             if doc.isMapping(item) {
-                let f = reader.fields(of: item, in: "a choice", allowed: choiceKeys)
-                guard let textNode = f.value("text") else {
+                let textNode: Int?, feedbackNode: Int?
+                if let simple = simpleChoice(item, doc) {
+                    (textNode, feedbackNode) = simple
+                } else {
+                    let f = reader.fields(of: item, in: "a choice", allowed: choiceKeys, places: false)
+                    (textNode, feedbackNode) = (f.value("text"), f.value("feedback"))
+                }
+                guard let textNode else {
                     reader.report(.missingField, at: doc.start(item), "this choice has no \"text\"; write {text: …, feedback: …}")
                     choices.append(Choice("", mark: doc.start(item)))
                     continue
                 }
                 let text = reader.text(textNode, "choice text") ?? ""
-                let feedback = f.value("feedback").flatMap { reader.text($0, "feedback") }
+                let feedback = feedbackNode.flatMap { reader.text($0, "feedback") }
                 choices.append(Choice(text, feedback: feedback, mark: doc.start(item)))
             } else {
                 choices.append(Choice(reader.text(item, "a choice") ?? "", mark: doc.start(item)))
             }
         }
         return choices
+    }
+
+    /// The text and feedback nodes of a choice mapping whose keys are only `text` and
+    /// `feedback`, each at most once, which `NodeReader.fields` would accept without a finding;
+    /// nil for any other mapping, which `fields` reads and reports on.
+    static func simpleChoice(_ item: Int, _ doc: YAMLDocument) -> (text: Int?, feedback: Int?)? {
+        var text: Int?, feedback: Int?
+        for (key, value) in doc.pairs(item) {
+            if text == nil, doc.scalarEquals(key, "text") {
+                text = value
+            } else if feedback == nil, doc.scalarEquals(key, "feedback") {
+                feedback = value
+            } else {
+                return nil
+            }
+        }
+        return (text, feedback)
     }
 
     static func decodeTexts(_ node: Int, key: Int, what: String, _ reader: NodeReader) -> [(String, Mark)] {
@@ -177,6 +202,11 @@ enum QuestionDecoder {
 
     static func letterIndex(_ node: Int, choiceCount: Int, _ reader: NodeReader) -> Int? {
         let doc = reader.document
+        // The usual answer, one letter of the choices, is told from its byte without a String.
+        if doc.byteCount(node) == 1, let byte = doc.firstByte(node), let index = ChoiceLetter.index(ofASCII: byte, upperCaseOnly: false),
+           index < ChoiceLetter.maxChoices, choiceCount == 0 || index < choiceCount {
+            return index
+        }
         let range = ChoiceLetter.range(choiceCount > 0 ? choiceCount : ChoiceLetter.maxChoices)
         guard doc.isScalar(node), !doc.isNull(node) else {
             reader.report(.answerKey, at: doc.start(node), "answer must be a letter (\(range)), not \(doc.kindDescription(node))")
@@ -216,16 +246,17 @@ enum QuestionDecoder {
             reader.report(.answerKey, at: doc.start(node), "answer is an empty list; name at least one right choice, e.g. [A]")
             return nil
         }
-        var seen = Set<Int>()
+        var seen: UInt64 = 0  // one bit per letter: letterIndex gives only indexes below maxChoices
         var ok = true
         for item in doc.items(node) {
             guard let i = letterIndex(item, choiceCount: choiceCount, reader) else { ok = false; continue }
-            if !seen.insert(i).inserted {
+            if seen & (1 << UInt64(i)) != 0 {
                 reader.report(.answerKey, at: doc.start(item), "answer names \"\(ChoiceLetter.name(i))\" twice; list each letter once")
                 ok = false
             }
+            seen |= 1 << UInt64(i)
         }
-        return ok ? seen.sorted() : nil
+        return ok ? (0..<ChoiceLetter.maxChoices).filter { seen & (1 << UInt64($0)) != 0 } : nil
     }
 
     static func shortAnswers(_ node: Int, _ reader: NodeReader) -> [ShortAnswer] {
