@@ -535,12 +535,12 @@ func profile(_ path: String) {
         print("stage name=libyaml-scan seconds=\(format(scanned.seconds)) cpu=\(format(scanned.cpu))")
         let utf8 = best { YAMLParser.encodingError(bytes) }
         print("stage name=utf8-check seconds=\(format(utf8.seconds)) cpu=\(format(utf8.cpu))")
-        let parsed = best { try? YAMLParser.parse(bytes) }
-        print("stage name=yaml-to-node-tree seconds=\(format(parsed.seconds)) cpu=\(format(parsed.cpu)) (includes the scan; the UTF-8 check runs only after a failure)")
-        let node = parsed.result ?? nil
-        print("stage name=heap-with-node-tree heap=\(megabytes(heapInUse())) (file bytes and the tree alive)")
-        let decoded = best { BankDecoder.decode(node, file: file, fileStem: stem) }
-        print("stage name=heap-with-tree-and-bank heap=\(megabytes(heapInUse())) (tree and decoded bank alive)")
+        let parsed = best { try? YAMLParser.document(bytes) }
+        print("stage name=yaml-to-node-store seconds=\(format(parsed.seconds)) cpu=\(format(parsed.cpu)) (includes the scan; the UTF-8 check runs only after a failure)")
+        let document = parsed.result ?? nil
+        print("stage name=heap-with-node-store heap=\(megabytes(heapInUse())) (file bytes and the node store alive)")
+        let decoded = best { BankDecoder.decode(document: document, file: file, fileStem: stem) }
+        print("stage name=heap-with-store-and-bank heap=\(megabytes(heapInUse())) (node store and decoded bank alive)")
         print("stage name=bank-decode seconds=\(format(decoded.seconds)) cpu=\(format(decoded.cpu)) questions=\(decoded.result.bank?.questions.count ?? 0)")
     }
     let loaded = best { ContentRoot.load(at: url) }

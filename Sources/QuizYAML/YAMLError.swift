@@ -1,4 +1,4 @@
-/// Why a YAML file could not be turned into a node tree, and where.
+/// Why a YAML file could not be turned into nodes, and where.
 ///
 /// Built in one place (`YAMLParser`) from libyaml's error state or from one
 /// of the parser's own limits, so every message reads the same way.

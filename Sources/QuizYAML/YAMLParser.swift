@@ -14,9 +14,10 @@ public struct YAMLLimits: Sendable {
     }
 }
 
-/// Turns YAML text into a `Node` tree by driving libyaml's event parser.
+/// Turns YAML text into a `YAMLDocument` node store (or a `Node` tree made from one) by
+/// driving libyaml's event parser.
 ///
-/// The tree is built with an explicit stack, never recursion, so a file
+/// The store is built with an explicit stack, never recursion, so a file
 /// nested far past `maxDepth` ends in a clean `YAMLError` instead of a crash.
 /// libyaml keeps a pointer to its parser struct, so the struct lives in
 /// memory owned by this class and never moves.
@@ -35,23 +36,18 @@ public final class YAMLParser {
         parser.deallocate()
     }
 
-    /// Parses one document. Returns nil for a file with no document (empty, or comments only).
+    /// Parses one document into a `Node` tree. Returns nil for a file with no document (empty, or comments only).
     public static func parse(_ bytes: [UInt8], limits: YAMLLimits = YAMLLimits()) throws(YAMLError) -> Node? {
-        try parse(bytes, limits: limits, streaming: nil)
+        try document(bytes, limits: limits).map { $0.node($0.root) }
     }
 
-    /// Parses one document, handing each item of the sequence under the top-level key
-    /// `streaming.key` to `streaming.item` as soon as it is complete instead of keeping it
-    /// in the tree (that sequence is left empty there). A caller can so work on a long list
-    /// while the rest of the file is still being read, and never hold all of it at once.
-    public static func parse(_ bytes: [UInt8], limits: YAMLLimits = YAMLLimits(), streaming: ItemStreaming?) throws(YAMLError) -> Node? {
+    /// Parses one document into a node store. Returns nil for a file with no document (empty, or comments only).
+    public static func document(_ bytes: [UInt8], limits: YAMLLimits = YAMLLimits()) throws(YAMLError) -> YAMLDocument? {
         do throws(YAMLError) {
             if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
                 throw YAMLError(.syntax, "", at: Mark(line: 1, column: 1))
             }
-            let parser = YAMLParser(limits: limits)
-            parser.streaming = streaming
-            return try parser.build(bytes)
+            return try YAMLParser(limits: limits).build(bytes)
         } catch {
             throw encodingError(bytes) ?? error
         }
@@ -114,22 +110,11 @@ public final class YAMLParser {
         }
     }
 
-    /// An open sequence or mapping. Kept as a struct and changed in place on
-    /// the stack, so adding an item never copies the items before it. Frames
-    /// stay on the stack after they close and are reused, with their arrays'
-    /// room, by the next container at the same depth: each container then
-    /// costs one exact-size array instead of a series of growing ones.
+    /// An open sequence or mapping: its record, and what its record cannot hold until it closes.
     private struct Frame {
-        var isMapping: Bool
-        var start: Mark
-        var tag: String?
+        var index: Int
         var anchor: String?
-        var items: [Node] = []
-        var pairs: [Pair] = []
-        var key: Node?
-        /// Items go to the streaming sink instead of into this sequence.
-        var streams = false
-        var count = 1
+        var children: Int32 = 0
         /// Levels of nesting below this one, counting what aliases bring in.
         var height = 0
     }
@@ -157,45 +142,39 @@ public final class YAMLParser {
         }
     }
 
-    private var streaming: ItemStreaming?
-    private var streamingSink: ((Node) -> Void)?
-
-    private func build(_ bytes: [UInt8]) throws(YAMLError) -> Node? {
-        let result: Result<Node?, YAMLError> = bytes.withUnsafeBufferPointer { buf in
+    private func build(_ bytes: [UInt8]) throws(YAMLError) -> YAMLDocument? {
+        let result: Result<YAMLDocument?, YAMLError> = bytes.withUnsafeBufferPointer { buf in
             yaml_parser_set_input_string(parser, buf.baseAddress, buf.count)
             do throws(YAMLError) { return .success(try run(bytes)) } catch { return .failure(error) }
         }
         return try result.get()
     }
 
-    private func run(_ bytes: [UInt8]) throws(YAMLError) -> Node? {
+    private func run(_ bytes: [UInt8]) throws(YAMLError) -> YAMLDocument? {
+        var document = YAMLDocument()
+        // A guess from the file's size (about a node per 16 bytes) that saves most regrowing.
+        document.records.reserveCapacity(min(bytes.count / 16, 1 << 20))
+        document.text.reserveCapacity(min(bytes.count, 1 << 26))
         var stack: [Frame] = []
-        var depth = 0  // open frames: stack[0..<depth]
-        var anchors: [String: (node: Node, count: Int, height: Int)] = [:]
+        var anchors: [String: (index: Int, height: Int)] = [:]
         var aliasNodes = 0
-        var root: Node?
         var documents = 0
         var event = yaml_event_t()
         var cursor = CharacterCursor(bytes)
 
-        func attach(_ node: Node, count: Int, height: Int, anchor: String?) {
-            if let anchor { anchors[anchor] = (node, count, height) }
-            guard depth > 0 else {
-                root = node
-                return
-            }
-            let top = depth - 1
-            stack[top].count += count
+        /// Counts a finished node (at `index`) as a child of the open container, and remembers its anchor.
+        func attach(_ index: Int, height: Int, anchor: String?) {
+            if let anchor { anchors[anchor] = (index, height) }
+            guard !stack.isEmpty else { return }
+            let top = stack.count - 1
+            stack[top].children += 1
             stack[top].height = max(stack[top].height, height)
-            if stack[top].streams {
-                streamingSink?(node)
-            } else if !stack[top].isMapping {
-                stack[top].items.append(node)
-            } else if let key = stack[top].key {
-                stack[top].pairs.append(Pair(key: key, value: node))
-                stack[top].key = nil
-            } else {
-                stack[top].key = node
+        }
+
+        func checkSize() throws(YAMLError) {
+            // Records and text are indexed by 32 bits; no file that can be read comes near.
+            if document.text.count > Int(Int32.max) || document.records.count > Int(Int32.max) {
+                throw YAMLError(.syntax, "the document is too large to read (over 2 GB of text or 2 billion nodes)", at: Mark(line: 1, column: 1))
             }
         }
 
@@ -208,7 +187,7 @@ public final class YAMLParser {
             let end = Self.mark(event.end_mark)
             switch event.type {
             case YAML_STREAM_END_EVENT:
-                return root
+                return document.records.isEmpty ? nil : document
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
                 if documents > 1 {
@@ -216,73 +195,63 @@ public final class YAMLParser {
                 }
             case YAML_SCALAR_EVENT:
                 let s = event.data.scalar
-                let value = String(decoding: UnsafeBufferPointer(start: s.value, count: s.length), as: UTF8.self)
-                if s.style == YAML_PLAIN_SCALAR_STYLE, value == "-",
+                if s.style == YAML_PLAIN_SCALAR_STYLE, s.length == 1, s.value[0] == 0x2D,
                    let next = cursor.byte(atCharacter: Int(event.end_mark.index)), Array(",[]{}".utf8).contains(next) {
                     // libyaml reads `[-]` as the text "-"; YAML forbids a plain "-" before a flow indicator.
                     throw YAMLError(.syntax, "a lone \"-\" cannot be a value inside [ ] or { }; quote it as \"-\" or remove it", at: start)
                 }
-                let node = Node(.scalar(Scalar(value, style: Self.style(s.style))),
-                                range: SourceRange(start: start, end: end), tag: Self.string(s.tag))
-                attach(node, count: 1, height: 0, anchor: Self.string(s.anchor))
+                let index = document.records.count
+                let offset = document.text.count
+                if s.length > 0 { document.text.append(contentsOf: UnsafeBufferPointer(start: s.value, count: s.length)) }
+                try checkSize()
+                document.records.append(YAMLDocument.Record(
+                    kind: .scalar, style: Self.style(s.style), tag: s.tag == nil ? -1 : document.tagIndex(Self.string(s.tag)),
+                    start: start, end: end, offset: Int32(offset), count: Int32(s.length), next: Int32(index + 1)))
+                attach(index, height: 0, anchor: s.anchor == nil ? nil : Self.string(s.anchor))
             case YAML_ALIAS_EVENT:
                 let name = Self.string(event.data.alias.anchor) ?? ""
                 guard let target = anchors[name] else {
                     throw YAMLError(.syntax, "unknown alias *\(name); define the anchor &\(name) before using it", at: start)
                 }
-                aliasNodes += target.count
+                let size = Int(document.records[target.index].next) - target.index
+                aliasNodes += size
                 if aliasNodes > limits.maxAliasNodes {
                     throw YAMLError(.aliasExpansion, "aliases expand to more than \(limits.maxAliasNodes) nodes (an alias bomb?); write the content out or use fewer aliases", at: start)
                 }
-                if depth + target.height > limits.maxDepth {
+                if stack.count + target.height > limits.maxDepth {
                     throw YAMLError(.tooDeep, "nesting is deeper than \(limits.maxDepth) levels once alias *\(name) is expanded; flatten the structure", at: start)
                 }
-                var node = target.node
-                node.range = SourceRange(start: start, end: end)
-                attach(node, count: target.count, height: target.height, anchor: nil)
+                // A copy of the anchor's records: indexes past each subtree move by the distance.
+                let index = document.records.count
+                let shift = Int32(index - target.index)
+                for k in target.index..<(target.index + size) {
+                    var record = document.records[k]
+                    record.next += shift
+                    document.records.append(record)
+                }
+                try checkSize()
+                document.records[index].start = start
+                document.records[index].end = end
+                attach(index, height: target.height, anchor: nil)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
-                if depth >= limits.maxDepth {
+                if stack.count >= limits.maxDepth {
                     throw YAMLError(.tooDeep, "nesting is deeper than \(limits.maxDepth) levels; flatten the structure", at: start)
                 }
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
                 let tag = isMapping ? Self.string(event.data.mapping_start.tag) : Self.string(event.data.sequence_start.tag)
                 let anchor = isMapping ? Self.string(event.data.mapping_start.anchor) : Self.string(event.data.sequence_start.anchor)
-                if depth == stack.count {
-                    stack.append(Frame(isMapping: isMapping, start: start, tag: tag, anchor: anchor))
-                } else {
-                    stack[depth].isMapping = isMapping
-                    stack[depth].start = start
-                    stack[depth].tag = tag
-                    stack[depth].anchor = anchor
-                    stack[depth].key = nil
-                    stack[depth].count = 1
-                    stack[depth].height = 0
-                }
-                stack[depth].streams = false
-                if let streaming, !isMapping, depth == 1, stack[0].isMapping,
-                   stack[0].key?.scalar?.value == streaming.key {
-                    // Only the first such list streams; a repeated key stays in the tree.
-                    stack[depth].streams = true
-                    streaming.begin(stack[0].pairs)
-                    self.streaming = nil
-                    streamingSink = streaming.item
-                }
-                depth += 1
+                let index = document.records.count
+                document.records.append(YAMLDocument.Record(
+                    kind: isMapping ? .mapping : .sequence, style: .plain, tag: document.tagIndex(tag),
+                    start: start, end: start, offset: 0, count: 0, next: 0))
+                try checkSize()
+                stack.append(Frame(index: index, anchor: anchor))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                guard depth > 0 else { break }
-                depth -= 1
-                // The node gets an exact-size copy; the frame keeps its room for the next container.
-                let content: Node.Content
-                if stack[depth].isMapping {
-                    content = .mapping(Array(stack[depth].pairs[...]))
-                    stack[depth].pairs.removeAll(keepingCapacity: true)
-                } else {
-                    content = .sequence(Array(stack[depth].items[...]))
-                    stack[depth].items.removeAll(keepingCapacity: true)
-                }
-                let frame = stack[depth]
-                attach(Node(content, range: SourceRange(start: frame.start, end: end), tag: frame.tag),
-                       count: frame.count, height: frame.height + 1, anchor: frame.anchor)
+                guard let frame = stack.popLast() else { break }
+                document.records[frame.index].count = frame.children
+                document.records[frame.index].end = end
+                document.records[frame.index].next = Int32(document.records.count)
+                attach(frame.index, height: frame.height + 1, anchor: frame.anchor)
             default:
                 break
             }
@@ -373,21 +342,5 @@ public final class YAMLParser {
             }
         }
         return Mark(line: line, column: column)
-    }
-}
-
-/// Where the items of one top-level list go when a parse streams them.
-public struct ItemStreaming {
-    /// The top-level mapping key whose sequence is streamed.
-    public var key: String
-    /// Called when that sequence starts, with the top-level pairs read before it.
-    public var begin: ([Pair]) -> Void
-    /// Called with each item of the sequence as soon as it is complete, in file order.
-    public var item: (Node) -> Void
-
-    public init(key: String, begin: @escaping ([Pair]) -> Void, item: @escaping (Node) -> Void) {
-        self.key = key
-        self.begin = begin
-        self.item = item
     }
 }

@@ -3,7 +3,8 @@ import QuizKit
 import QuizYAML
 import Testing
 
-/// Loading a bank through the streaming path gives the same bank as reading it whole.
+/// Loading a bank from its file (parsed straight into the node store, its questions decoded on
+/// every core) gives the same bank and findings as decoding a `Node` tree of it.
 @Suite(.timeLimit(.minutes(1))) struct BankLoadingTests {
     static func load(_ yaml: String) throws -> ContentRoot {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("quiz-load-\(UUID().uuidString)")

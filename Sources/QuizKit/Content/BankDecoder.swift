@@ -1,51 +1,47 @@
 import Foundation
 import QuizYAML
 
-/// Turns a bank file's node tree into a `Bank`, walking the tree by hand so
+/// Turns a bank file's parsed document into a `Bank`, walking its nodes by hand so
 /// every problem becomes a finding with the place of the node at fault.
 ///
 /// It never stops at the first problem and never throws: a bank with errors
 /// is still returned (its broken questions marked invalid) alongside them.
 public enum BankDecoder {
-    static let bankKeys = BankVocabulary.bank.names
-    static let defaultKeys = BankVocabulary.defaults.names
+    static let bankKeys = NodeReader.KeySet(BankVocabulary.bank.names)
+    static let defaultKeys = NodeReader.KeySet(BankVocabulary.defaults.names)
 
-    /// Decodes one bank. `fileStem` is the file name without extension, which the bank id must equal.
-    ///
-    /// The tree is consumed: each question's nodes are freed as soon as the question is
-    /// decoded, so a large bank is never held twice, as nodes and as questions.
-    public static func decode(_ tree: consuming Node?, file: String, fileStem: String) -> (bank: Bank?, findings: [Finding]) {
-        decode(tree, file: file, fileStem: fileStem, streamed: nil)
+    /// Decodes one bank from a `Node` tree. `fileStem` is the file name without extension,
+    /// which the bank id must equal.
+    public static func decode(_ tree: Node?, file: String, fileStem: String) -> (bank: Bank?, findings: [Finding]) {
+        decode(document: tree.map(YAMLDocument.init), file: file, fileStem: fileStem)
     }
 
-    /// Decodes a bank whose questions were already decoded while the file was read
-    /// (`streamed`); the tree then holds an empty questions list.
-    static func decode(_ tree: consuming Node?, file: String, fileStem: String,
-                       streamed: (questions: [Question], findings: [Finding], count: Int)?) -> (bank: Bank?, findings: [Finding]) {
-        let reader = NodeReader(file: file)
-        guard var root = consume tree, !(root.scalar?.isNull ?? false) else {
+    /// Decodes one bank from its parsed document (nil for a file with no document).
+    public static func decode(document: YAMLDocument?, file: String, fileStem: String) -> (bank: Bank?, findings: [Finding]) {
+        guard let doc = document, !doc.isNull(doc.root) else {
+            let reader = NodeReader(file: file, document: YAMLDocument())
             reader.report(.missingField, at: Mark(line: 1, column: 1),
                           "the file is empty; a bank starts with \"quiz: \(fileStem)\", a title and its questions")
             return (nil, reader.findings)
         }
-        guard var pairs = root.takeMapping() else {
-            reader.report(.invalidValue, at: root.start,
-                          "a bank must be a mapping with quiz, title and questions keys, not \(root.kindDescription)")
+        let reader = NodeReader(file: file, document: doc)
+        let root = doc.root
+        guard doc.isMapping(root) else {
+            reader.report(.invalidValue, at: doc.start(root),
+                          "a bank must be a mapping with quiz, title and questions keys, not \(doc.kindDescription(root))")
             return (nil, reader.findings)
         }
-        var questionItems: [Node] = []
-        if let i = pairs.firstIndex(where: { $0.key.scalar?.value == "questions" }), let items = pairs[i].value.takeSequence() {
-            questionItems = items
-        }
-        let fields = reader.fields(of: pairs, in: "the bank", allowed: bankKeys)
-        let start = pairs.first?.key.start ?? root.start
-        var bank = Bank(id: fileStem, title: fileStem, lesson: fileStem, file: file,
-                        place: places(pairs, start: start))
+        let fields = reader.fields(of: root, in: "the bank", allowed: bankKeys)
+        let start = doc.pairs(root).first(where: { _ in true }).map { doc.start($0.key) } ?? doc.start(root)
+        var place = fields.places
+        place.start = start
+        place.end = lastValueEnd(root, doc) ?? start
+        var bank = Bank(id: fileStem, title: fileStem, lesson: fileStem, file: file, place: place)
 
         if let node = fields.value("quiz"), let id = reader.id(node, "bank id") {
             bank.id = id
             if id != fileStem {
-                reader.report(.invalidValue, at: node.start,
+                reader.report(.invalidValue, at: doc.start(node),
                               "bank id \"\(id)\" must equal the file name \"\(fileStem)\"; rename one of them")
             }
             bank.lesson = id
@@ -60,74 +56,71 @@ public enum BankDecoder {
         if let node = fields.value("lesson"), let lesson = reader.id(node, "lesson") {
             bank.lesson = lesson
         }
-        let defaults = fields["defaults"].map { decodeDefaults($0.value, reader) } ?? QuestionDefaults()
+        let defaults = fields.value("defaults").map { decodeDefaults($0, reader) } ?? QuestionDefaults()
 
-        if let pair = fields["questions"] {
-            if pair.value.sequence != nil {
-                if questionItems.isEmpty && (streamed?.count ?? 0) == 0 {
-                    reader.report(.invalidValue, at: pair.value.start, "questions is empty; add at least one question")
+        if let list = fields.value("questions") {
+            if doc.isSequence(list) {
+                if doc.count(list) == 0 {
+                    reader.report(.invalidValue, at: doc.start(list), "questions is empty; add at least one question")
                 }
-                let decoded = streamed.map { (questions: $0.questions, findings: $0.findings) }
-                    ?? decodeQuestions(&questionItems, defaults: defaults, file: file)
+                let decoded = decodeQuestions(Array(doc.items(list)), defaults: defaults, file: file, document: doc)
                 bank.questions = decoded.questions
                 reader.absorb(decoded.findings)
             } else {
-                reader.report(.invalidValue, at: pair.value.start,
-                              "questions must be a list of questions (lines starting with \"- id:\"), not \(pair.value.kindDescription)")
+                reader.report(.invalidValue, at: doc.start(list),
+                              "questions must be a list of questions (lines starting with \"- id:\"), not \(doc.kindDescription(list))")
             }
         } else {
             reader.report(.missingField, at: start, "the bank has no \"questions\"; add a list of questions")
         }
 
-        if let pair = fields["tests"] {
-            if let items = pair.value.sequence {
-                for item in items {
+        if let list = fields.value("tests") {
+            if doc.isSequence(list) {
+                for item in doc.items(list) {
                     if let t = TestDecoder.decode(item, reader: reader) { bank.tests.append(t) }
                 }
             } else {
-                reader.report(.invalidValue, at: pair.value.start,
-                              "tests must be a list of practice tests (lines starting with \"- id:\"), not \(pair.value.kindDescription)")
+                reader.report(.invalidValue, at: doc.start(list),
+                              "tests must be a list of practice tests (lines starting with \"- id:\"), not \(doc.kindDescription(list))")
             }
         }
         return (bank, reader.findings)
     }
 
+    /// Where the last value of a mapping ends; nil for an empty mapping.
+    static func lastValueEnd(_ mapping: Int, _ doc: YAMLDocument) -> Mark? {
+        var last: Int?
+        for (_, value) in doc.pairs(mapping) { last = value }
+        return last.map { doc.end($0) }
+    }
+
     /// Decodes the question items, on every core for a large bank: each chunk has its own
-    /// reader, and the chunks are joined back in file order.
-    static func decodeQuestions(_ items: inout [Node], defaults: QuestionDefaults, file: String) -> (questions: [Question], findings: [Finding]) {
+    /// reader over the same (read-only) document, and the chunks are joined back in file order.
+    static func decodeQuestions(_ items: [Int], defaults: QuestionDefaults, file: String,
+                                document: YAMLDocument) -> (questions: [Question], findings: [Finding]) {
         let total = items.count
         let chunkCount = total < 2_000 ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 8, total / 1_000)
         let size = (total + chunkCount - 1) / max(1, chunkCount)
-        // Each chunk owns its nodes alone once the whole list is let go, so freeing a decoded
-        // question's nodes really returns their memory.
-        var list: [Node] = []
-        swap(&list, &items)
-        nonisolated(unsafe) var chunks: [[Node]] = []
-        for c in 0..<chunkCount { chunks.append(Array(list[(c * size)..<min(total, (c + 1) * size)])) }
-        list = []
+        @Sendable func decodeChunk(_ chunk: Int) -> (questions: [Question], findings: [Finding]) {
+            let reader = NodeReader(file: file, document: document)
+            var questions: [Question] = []
+            let range = (chunk * size)..<min(total, (chunk + 1) * size)
+            questions.reserveCapacity(range.count)
+            for j in range {
+                if let q = QuestionDecoder.decode(items[j], defaults: defaults, reader: reader) { questions.append(q) }
+            }
+            return (questions, reader.findings)
+        }
+        if chunkCount <= 1 { return decodeChunk(0) }
         nonisolated(unsafe) var parts = [(questions: [Question], findings: [Finding])](repeating: ([], []), count: chunkCount)
         parts.withUnsafeMutableBufferPointer { buffer in
-            chunks.withUnsafeMutableBufferPointer { inputs in
-                nonisolated(unsafe) let out = buffer
-                nonisolated(unsafe) let input = inputs
-                DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                    let reader = NodeReader(file: file)
-                    var mine: [Node] = []
-                    swap(&mine, &input[chunk])
-                    var questions: [Question] = []
-                    questions.reserveCapacity(mine.count)
-                    for j in mine.indices {
-                        let item = mine[j]
-                        mine[j] = spent
-                        if let q = QuestionDecoder.decode(item, defaults: defaults, reader: reader) { questions.append(q) }
-                    }
-                    out[chunk] = (questions, reader.findings)
-                }
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                out[chunk] = decodeChunk(chunk)
             }
         }
-        if parts.count == 1 { return parts[0] }
         var questions: [Question] = []
-        questions.reserveCapacity(items.count)
+        questions.reserveCapacity(total)
         var findings: [Finding] = []
         for i in parts.indices {
             questions += parts[i].questions
@@ -137,18 +130,16 @@ public enum BankDecoder {
         return (questions, findings)
     }
 
-    /// What a decoded question's node is replaced with.
-    static let spent = Node(.scalar(Scalar("")), range: SourceRange(start: Mark(line: 0, column: 0), end: Mark(line: 0, column: 0)))
-
-    static func decodeDefaults(_ node: Node, _ reader: NodeReader) -> QuestionDefaults {
+    static func decodeDefaults(_ node: Int, _ reader: NodeReader) -> QuestionDefaults {
         var d = QuestionDefaults()
-        guard let pairs = node.mapping else {
-            reader.report(.invalidValue, at: node.start, "defaults must be a mapping of question keys, not \(node.kindDescription)")
+        let doc = reader.document
+        guard doc.isMapping(node) else {
+            reader.report(.invalidValue, at: doc.start(node), "defaults must be a mapping of question keys, not \(doc.kindDescription(node))")
             return d
         }
-        let fields = reader.fields(of: pairs, in: "defaults", allowed: defaultKeys) { key in
+        let fields = reader.fields(of: node, in: "defaults", allowed: defaultKeys) { key, _ in
             QuestionDecoder.allKeys.contains(key) && !defaultKeys.contains(key)
-                ? "\"\(key)\" cannot have a default; defaults may set \(defaultKeys.joined(separator: ", "))" : nil
+                ? "\"\(key)\" cannot have a default; defaults may set \(defaultKeys.names.joined(separator: ", "))" : nil
         }
         if let v = fields.value("points") { d.points = reader.positiveNumber(v, "points") ?? d.points }
         if let v = fields.value("time") { d.time = reader.duration(v, "time") ?? d.time }
@@ -157,17 +148,6 @@ public enum BankDecoder {
         if let v = fields.value("difficulty") { d.difficulty = reader.choice(v, "difficulty", Difficulty.self) }
         if let v = fields.value("tags") { d.tags = reader.texts(v, "tags") ?? [] }
         return d
-    }
-
-    /// Where each key and value of a mapping stands.
-    static func places(_ pairs: [Pair], start: Mark, end: Mark? = nil) -> Places {
-        var p = Places(start: start, end: end ?? pairs.last?.value.range.end ?? start)
-        p.entries.reserveCapacity(pairs.count)
-        for pair in pairs {
-            guard let key = pair.key.scalar?.value else { continue }
-            p.add(key, key: pair.key.start, value: pair.value.start)
-        }
-        return p
     }
 }
 

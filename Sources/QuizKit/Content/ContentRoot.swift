@@ -136,23 +136,13 @@ public struct ContentRoot: Sendable {
             out.findings = parsed.findings
             return out
         }
-        // Questions are decoded on another core while libyaml reads the rest of the file.
-        let pipeline = QuestionPipeline(file: file)
-        var tree: Node?
-        do { tree = try YAMLParser.parse(bytes, streaming: pipeline.streaming) } catch {
-            _ = pipeline.finish()
+        let document: YAMLDocument?
+        do { document = try YAMLParser.document(bytes) } catch {
             out.syntaxProblem(file, error, bytes: bytes)
             return out
         }
-        var streamed = pipeline.finish()
-        if streamed != nil, !pipeline.sawDefaults,
-           tree?.mapping?.contains(where: { $0.key.scalar?.value == "defaults" }) == true {
-            // `defaults` came after the questions: decode them again, now knowing the defaults.
-            tree = try? YAMLParser.parse(bytes)
-            streamed = nil
-        }
-        bytes = []  // free the file before decoding: it is 80 MB of the peak for 100,000 questions
-        let decoded = BankDecoder.decode(consume tree, file: file, fileStem: stem, streamed: streamed)
+        bytes = []  // the document holds its own copy of the text: free the file before decoding
+        let decoded = BankDecoder.decode(document: document, file: file, fileStem: stem)
         out.bank = decoded.bank
         out.findings = decoded.findings
         return out

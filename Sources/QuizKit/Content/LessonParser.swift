@@ -148,6 +148,8 @@ public enum LessonParser {
 
     /// `Reading time: 3 min` (also `mins`, `minute`, `minutes`; any case) → 3.
     static func statedReadingTime(_ line: String) -> Int? {
+        // Most sections open with a paragraph: its first seven characters already say it is not this.
+        guard line.drop(while: \.isWhitespace).prefix(7).lowercased() == "reading" else { return nil }
         let words = line.split(whereSeparator: \.isWhitespace).map { $0.lowercased() }
         guard words.count == 4, words[0] == "reading", words[1] == "time:",
               ["min", "mins", "minute", "minutes"].contains(words[3]),

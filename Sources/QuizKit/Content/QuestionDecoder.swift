@@ -4,29 +4,35 @@ import QuizYAML
 
 /// Decodes one question mapping of a bank.
 enum QuestionDecoder {
-    static let allKeys = BankVocabulary.question.names
-    static let choiceKeys = BankVocabulary.choice.names
+    static let allKeys = NodeReader.KeySet(BankVocabulary.question.names)
+    static let choiceKeys = NodeReader.KeySet(BankVocabulary.choice.names)
+    /// The question types each of `allKeys` belongs to (nil: every type).
+    static let keyOwners = allKeys.names.map(BankVocabulary.owners(of:))
 
-    static func decode(_ node: Node, defaults: QuestionDefaults, reader: NodeReader) -> Question? {
-        guard let pairs = node.mapping else {
-            reader.report(.invalidValue, at: node.start,
-                          "each question must be a mapping starting with \"- id:\", not \(node.kindDescription)")
+    static func decode(_ node: Int, defaults: QuestionDefaults, reader: NodeReader) -> Question? {
+        let doc = reader.document
+        guard doc.isMapping(node) else {
+            reader.report(.invalidValue, at: doc.start(node),
+                          "each question must be a mapping starting with \"- id:\", not \(doc.kindDescription(node))")
             return nil
         }
         reader.beginScope()
-        let start = pairs.first?.key.start ?? node.start
-
+        var start = doc.start(node)
         var type = QuestionType.single
         var typeKnown = true
-        if let typeNode = pairs.first(where: { $0.key.scalar?.value == "type" })?.value {
-            if let t = typeNode.scalar.flatMap({ QuestionType(rawValue: $0.value) }) {
+        var first = true
+        for (key, value) in doc.pairs(node) {
+            if first { start = doc.start(key); first = false }
+            guard doc.scalarEquals(key, "type") else { continue }
+            if doc.isScalar(value), let t = QuestionType(rawValue: doc.string(value)) {
                 type = t
             } else {
                 typeKnown = false
             }
+            break
         }
-        let fields = reader.fields(of: pairs, in: "a question", allowed: allKeys) { key in
-            guard typeKnown, let types = BankVocabulary.owners(of: key), !types.contains(type) else { return nil }
+        let fields = reader.fields(of: node, in: "a question", allowed: allKeys) { key, known in
+            guard typeKnown, let types = known.map({ keyOwners[$0] }) ?? BankVocabulary.owners(of: key), !types.contains(type) else { return nil }
             let owners = types.map(\.rawValue).joined(separator: ", ")
             return "key \"\(key)\" does not belong to a \(type.rawValue) question (only \(owners)); remove it"
         }
@@ -34,13 +40,16 @@ enum QuestionDecoder {
             _ = reader.choice(v, "type", QuestionType.self)
         }
 
+        var place = fields.places
+        place.start = start
+        place.end = doc.end(node)
         var q = Question(id: "", section: "", prompt: "", kind: .truefalse(answer: true),
                          points: defaults.points, difficulty: defaults.difficulty, tags: defaults.tags,
-                         time: defaults.time, shuffle: defaults.shuffle, place: BankDecoder.places(pairs, start: start, end: node.range.end))
+                         time: defaults.time, shuffle: defaults.shuffle, place: place)
         if let v = fields.value("id") { q.id = reader.id(v, "question id") ?? "" }
-        let name = q.id.isEmpty ? "this question" : "question \"\(q.id)\""
-        func require(_ key: String, _ how: String) -> Node? {
-            if let v = fields[key]?.value { return v }
+        func require(_ key: StaticString, _ how: String) -> Int? {
+            if let v = fields.value(key) { return v }
+            let name = q.id.isEmpty ? "this question" : "question \"\(q.id)\""
             reader.report(.missingField, at: start, "\(name) has no \"\(key)\"; \(how)")
             return nil
         }
@@ -78,8 +87,8 @@ enum QuestionDecoder {
             case .truefalse:
                 var answer = true
                 if let v = require("answer", "add answer: true or answer: false") {
-                    if let b = trueFalse(v) { answer = b } else {
-                        reader.report(.answerKey, at: v.start, "answer of a truefalse question must be true or false, not \(NodeReader.quoted(v))")
+                    if let b = reader.plainBool(v) { answer = b } else {
+                        reader.report(.answerKey, at: doc.start(v), "answer of a truefalse question must be true or false, not \(reader.quoted(v))")
                     }
                 }
                 q.kind = .truefalse(answer: answer)
@@ -88,7 +97,7 @@ enum QuestionDecoder {
                 q.kind = .short(accepted: accepted)
             case .numeric:
                 let answer = require("answer", "add answer: with the number").flatMap { reader.number($0, "answer", rule: .answerKey) } ?? 0
-                let allowed = fields["tolerance"].flatMap { tolerance($0.value, reader) } ?? Tolerance.absolute(0)
+                let allowed = fields.value("tolerance").flatMap { tolerance($0, reader) } ?? Tolerance.absolute(0)
                 q.kind = .numeric(answer: answer, tolerance: allowed)
             case .order:
                 let items = require("items", "add items: with 2 to 10 steps in the right order")
@@ -104,128 +113,160 @@ enum QuestionDecoder {
         return q
     }
 
-    static func trueFalse(_ node: Node) -> Bool? {
-        guard let s = node.scalar, s.style == .plain else { return nil }
-        return s.value == "true" ? true : s.value == "false" ? false : nil
-    }
-
-    static func countCheck(_ count: Int, key: Node, what: String, range: ClosedRange<Int>, _ reader: NodeReader) {
+    static func countCheck(_ count: Int, key: Int, what: String, range: ClosedRange<Int>, _ reader: NodeReader) {
         guard !range.contains(count) else { return }
-        reader.report(.choiceCount, at: key.start,
+        reader.report(.choiceCount, at: reader.document.start(key),
                       "\(what) must have \(range.lowerBound) to \(range.upperBound) entries; this one has \(count)")
     }
 
-    static func decodeChoices(_ node: Node, _ fields: NodeReader.Fields, _ reader: NodeReader) -> [Choice] {
-        guard let items = node.sequence else {
-            reader.report(.invalidValue, at: node.start, "choices must be a list, not \(node.kindDescription)")
+    static func decodeChoices(_ node: Int, _ fields: NodeReader.Fields, _ reader: NodeReader) -> [Choice] {
+        let doc = reader.document
+        guard doc.isSequence(node) else {
+            reader.report(.invalidValue, at: doc.start(node), "choices must be a list, not \(doc.kindDescription(node))")
             return []
         }
-        countCheck(items.count, key: fields["choices"]!.key, what: "choices", range: BankVocabulary.choiceCount, reader)
+        countCheck(doc.count(node), key: fields["choices"]!.key, what: "choices", range: BankVocabulary.choiceCount, reader)
         var choices: [Choice] = []
-        for item in items {
-            if let pairs = item.mapping {
-                let f = reader.fields(of: pairs, in: "a choice", allowed: choiceKeys)
-                guard let textNode = f.value("text") else {
-                    reader.report(.missingField, at: item.start, "this choice has no \"text\"; write {text: …, feedback: …}")
-                    choices.append(Choice("", mark: item.start))
+        choices.reserveCapacity(doc.count(node))
+        for item in doc.items(node) {
+            if doc.isMapping(item) {
+                let textNode: Int?, feedbackNode: Int?
+                if let simple = simpleChoice(item, doc) {
+                    (textNode, feedbackNode) = simple
+                } else {
+                    let f = reader.fields(of: item, in: "a choice", allowed: choiceKeys, places: false)
+                    (textNode, feedbackNode) = (f.value("text"), f.value("feedback"))
+                }
+                guard let textNode else {
+                    reader.report(.missingField, at: doc.start(item), "this choice has no \"text\"; write {text: …, feedback: …}")
+                    choices.append(Choice("", mark: doc.start(item)))
                     continue
                 }
                 let text = reader.text(textNode, "choice text") ?? ""
-                let feedback = f["feedback"].flatMap { reader.text($0.value, "feedback") }
-                choices.append(Choice(text, feedback: feedback, mark: item.start))
+                let feedback = feedbackNode.flatMap { reader.text($0, "feedback") }
+                choices.append(Choice(text, feedback: feedback, mark: doc.start(item)))
             } else {
-                choices.append(Choice(reader.text(item, "a choice") ?? "", mark: item.start))
+                choices.append(Choice(reader.text(item, "a choice") ?? "", mark: doc.start(item)))
             }
         }
         return choices
     }
 
-    static func decodeTexts(_ node: Node, key: Node, what: String, _ reader: NodeReader) -> [(String, Mark)] {
-        guard let items = node.sequence else {
-            reader.report(.invalidValue, at: node.start, "\(what) must be a list, not \(node.kindDescription)")
-            return []
+    /// The text and feedback nodes of a choice mapping whose keys are only `text` and
+    /// `feedback`, each at most once, which `NodeReader.fields` would accept without a finding;
+    /// nil for any other mapping, which `fields` reads and reports on.
+    static func simpleChoice(_ item: Int, _ doc: YAMLDocument) -> (text: Int?, feedback: Int?)? {
+        var text: Int?, feedback: Int?
+        for (key, value) in doc.pairs(item) {
+            if text == nil, doc.scalarEquals(key, "text") {
+                text = value
+            } else if feedback == nil, doc.scalarEquals(key, "feedback") {
+                feedback = value
+            } else {
+                return nil
+            }
         }
-        countCheck(items.count, key: key, what: what, range: BankVocabulary.arrangementCount, reader)
-        return items.map { (reader.text($0, "each of \(what)") ?? "", $0.start) }
+        return (text, feedback)
     }
 
-    static func decodePairs(_ node: Node, key: Node, _ reader: NodeReader) -> [MatchPair] {
-        guard let items = node.sequence else {
-            reader.report(.invalidValue, at: node.start, "pairs must be a list of \"- left: right\" lines, not \(node.kindDescription)")
+    static func decodeTexts(_ node: Int, key: Int, what: String, _ reader: NodeReader) -> [(String, Mark)] {
+        let doc = reader.document
+        guard doc.isSequence(node) else {
+            reader.report(.invalidValue, at: doc.start(node), "\(what) must be a list, not \(doc.kindDescription(node))")
             return []
         }
-        countCheck(items.count, key: key, what: "pairs", range: BankVocabulary.arrangementCount, reader)
+        countCheck(doc.count(node), key: key, what: what, range: BankVocabulary.arrangementCount, reader)
+        return doc.items(node).map { (reader.text($0, "each of \(what)") ?? "", doc.start($0)) }
+    }
+
+    static func decodePairs(_ node: Int, key: Int, _ reader: NodeReader) -> [MatchPair] {
+        let doc = reader.document
+        guard doc.isSequence(node) else {
+            reader.report(.invalidValue, at: doc.start(node), "pairs must be a list of \"- left: right\" lines, not \(doc.kindDescription(node))")
+            return []
+        }
+        countCheck(doc.count(node), key: key, what: "pairs", range: BankVocabulary.arrangementCount, reader)
         var out: [MatchPair] = []
-        for item in items {
-            guard let pairs = item.mapping, pairs.count == 1 else {
-                reader.report(.invalidValue, at: item.start,
-                              "each pair must be one \"left: right\" mapping, not \(item.mapping.map { "\($0.count) keys" } ?? item.kindDescription)")
+        for item in doc.items(node) {
+            guard doc.isMapping(item), doc.count(item) == 1, let pair = doc.pairs(item).first(where: { _ in true }) else {
+                reader.report(.invalidValue, at: doc.start(item),
+                              "each pair must be one \"left: right\" mapping, not \(doc.isMapping(item) ? "\(doc.count(item)) keys" : doc.kindDescription(item))")
                 continue
             }
-            let left = reader.text(pairs[0].key, "the left side of a pair") ?? ""
-            let right = reader.text(pairs[0].value, "the right side of a pair") ?? ""
-            out.append(MatchPair(left, right, mark: item.start))
+            let left = reader.text(pair.key, "the left side of a pair") ?? ""
+            let right = reader.text(pair.value, "the right side of a pair") ?? ""
+            out.append(MatchPair(left, right, mark: doc.start(item)))
         }
         return out
     }
 
-    static func letterIndex(_ node: Node, choiceCount: Int, _ reader: NodeReader) -> Int? {
+    static func letterIndex(_ node: Int, choiceCount: Int, _ reader: NodeReader) -> Int? {
+        let doc = reader.document
+        // The usual answer, one letter of the choices, is told from its byte without a String.
+        if doc.byteCount(node) == 1, let byte = doc.firstByte(node), let index = ChoiceLetter.index(ofASCII: byte, upperCaseOnly: false),
+           index < ChoiceLetter.maxChoices, choiceCount == 0 || index < choiceCount {
+            return index
+        }
         let range = ChoiceLetter.range(choiceCount > 0 ? choiceCount : ChoiceLetter.maxChoices)
-        guard let s = node.scalar, !s.isNull else {
-            reader.report(.answerKey, at: node.start, "answer must be a letter (\(range)), not \(node.kindDescription)")
+        guard doc.isScalar(node), !doc.isNull(node) else {
+            reader.report(.answerKey, at: doc.start(node), "answer must be a letter (\(range)), not \(doc.kindDescription(node))")
             return nil
         }
-        let value = s.value.utf8.count == 1 ? s.value.uppercased() : s.value.trimmingCharacters(in: .whitespaces).uppercased()
+        let written = doc.string(node)
+        let value = written.utf8.count == 1 ? written.uppercased() : written.trimmingCharacters(in: .whitespaces).uppercased()
         guard let index = ChoiceLetter.index(of: value), index < ChoiceLetter.maxChoices else {
-            reader.report(.answerKey, at: node.start, "answer \"\(s.value)\" is not a letter (\(range))")
+            reader.report(.answerKey, at: doc.start(node), "answer \"\(written)\" is not a letter (\(range))")
             return nil
         }
         if choiceCount > 0 && index >= choiceCount {
-            reader.report(.answerKey, at: node.start,
+            reader.report(.answerKey, at: doc.start(node),
                           "answer \"\(value)\" is not one of the \(choiceCount) choices (\(range))")
             return nil
         }
         return index
     }
 
-    static func singleAnswer(_ node: Node, choiceCount: Int, _ reader: NodeReader) -> Int? {
-        if node.sequence != nil {
-            reader.report(.answerKey, at: node.start,
+    static func singleAnswer(_ node: Int, choiceCount: Int, _ reader: NodeReader) -> Int? {
+        if reader.document.isSequence(node) {
+            reader.report(.answerKey, at: reader.document.start(node),
                           "a single question has one answer letter, not a list; use type: multiple for several right choices")
             return nil
         }
         return letterIndex(node, choiceCount: choiceCount, reader)
     }
 
-    static func multipleAnswer(_ node: Node, choiceCount: Int, _ reader: NodeReader) -> [Int]? {
-        guard let items = node.sequence else {
-            reader.report(.answerKey, at: node.start,
-                          "answer of a multiple question must be a list of letters, e.g. [A, C], not \(NodeReader.quoted(node))")
+    static func multipleAnswer(_ node: Int, choiceCount: Int, _ reader: NodeReader) -> [Int]? {
+        let doc = reader.document
+        guard doc.isSequence(node) else {
+            reader.report(.answerKey, at: doc.start(node),
+                          "answer of a multiple question must be a list of letters, e.g. [A, C], not \(reader.quoted(node))")
             return nil
         }
-        guard !items.isEmpty else {
-            reader.report(.answerKey, at: node.start, "answer is an empty list; name at least one right choice, e.g. [A]")
+        guard doc.count(node) > 0 else {
+            reader.report(.answerKey, at: doc.start(node), "answer is an empty list; name at least one right choice, e.g. [A]")
             return nil
         }
-        var seen = Set<Int>()
+        var seen: UInt64 = 0  // one bit per letter: letterIndex gives only indexes below maxChoices
         var ok = true
-        for item in items {
+        for item in doc.items(node) {
             guard let i = letterIndex(item, choiceCount: choiceCount, reader) else { ok = false; continue }
-            if !seen.insert(i).inserted {
-                reader.report(.answerKey, at: item.start, "answer names \"\(ChoiceLetter.name(i))\" twice; list each letter once")
+            if seen & (1 << UInt64(i)) != 0 {
+                reader.report(.answerKey, at: doc.start(item), "answer names \"\(ChoiceLetter.name(i))\" twice; list each letter once")
                 ok = false
             }
+            seen |= 1 << UInt64(i)
         }
-        return ok ? seen.sorted() : nil
+        return ok ? (0..<ChoiceLetter.maxChoices).filter { seen & (1 << UInt64($0)) != 0 } : nil
     }
 
-    static func shortAnswers(_ node: Node, _ reader: NodeReader) -> [ShortAnswer] {
-        let nodes: [Node]
-        if let items = node.sequence {
-            if items.isEmpty {
-                reader.report(.answerKey, at: node.start, "answer is an empty list; give at least one accepted answer")
+    static func shortAnswers(_ node: Int, _ reader: NodeReader) -> [ShortAnswer] {
+        let doc = reader.document
+        let nodes: [Int]
+        if doc.isSequence(node) {
+            if doc.count(node) == 0 {
+                reader.report(.answerKey, at: doc.start(node), "answer is an empty list; give at least one accepted answer")
             }
-            nodes = items
+            nodes = Array(doc.items(node))
         } else {
             nodes = [node]
         }
@@ -237,7 +278,7 @@ enum QuestionDecoder {
                 if PatternCheck.compiles(pattern) {
                     out.append(.pattern(pattern))
                 } else {
-                    reader.report(.answerKey, at: n.start,
+                    reader.report(.answerKey, at: doc.start(n),
                                   "answer \(text) is not a valid regular expression; fix the pattern or write plain text without the slashes")
                 }
             } else {
@@ -247,14 +288,15 @@ enum QuestionDecoder {
         return out
     }
 
-    static func tolerance(_ node: Node, _ reader: NodeReader) -> Tolerance? {
-        if let n = NodeReader.number(node), n >= 0 { return .absolute(n) }
-        if let s = node.scalar, s.value.hasSuffix("%"), NodeReader.isNumeral(String(s.value.dropLast())),
+    static func tolerance(_ node: Int, _ reader: NodeReader) -> Tolerance? {
+        let doc = reader.document
+        if let n = reader.number(node), n >= 0 { return .absolute(n) }
+        if let s = doc.scalar(node), s.value.hasSuffix("%"), NodeReader.isNumeral(String(s.value.dropLast())),
            let p = Double(s.value.dropLast()), p >= 0 {
             return .percent(p)
         }
-        reader.report(.invalidValue, at: node.start,
-                      "tolerance must be a number of 0 or more or a percentage like \"5%\", not \(NodeReader.quoted(node))")
+        reader.report(.invalidValue, at: doc.start(node),
+                      "tolerance must be a number of 0 or more or a percentage like \"5%\", not \(reader.quoted(node))")
         return nil
     }
 }

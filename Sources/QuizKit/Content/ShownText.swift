@@ -69,9 +69,27 @@ public enum ShownText {
     /// escapes). The costly Markdown parse is then needed only for the few texts that may.
     public static func mayShowOutsideEmphasis(anyOf words: WordSet, in markdown: String) -> Bool {
         var text = markdown
-        let linksOrEscapes = text.withUTF8 { $0.contains { $0 == 0x5B || $0 == 0x26 || $0 == 0x5C } }  // [ & \
-        return linksOrEscapes || firstWord(of: markdown, in: words) != nil
+        // One pass: a link, entity or escape byte ([ & \) ends it as soon as it is met.
+        return text.withUTF8 { scan($0, in: words, stopAtLinkOrEscape: true) } != .none
     }
+
+    /// What `scan` met first.
+    enum ScanResult: Equatable {
+        case none
+        case word(String)
+        case linkOrEscape
+    }
+
+    /// Byte classes for `scan`, one look-up per byte: 1 for a word byte (`isWordByte`), 2 for a
+    /// non-ASCII byte, 3 for `[`, `&` and `\`, 0 for any other ASCII byte.
+    nonisolated(unsafe) private static let byteClass: UnsafeMutablePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for b in 0..<256 {
+            let byte = UInt8(b)
+            table[b] = byte >= 0x80 ? 2 : isWordByte(byte) ? 1 : (byte == 0x5B || byte == 0x26 || byte == 0x5C) ? 3 : 0
+        }
+        return table
+    }()
 
     /// Words to look for in a text, ready to be compared with its bytes.
     public struct WordSet: Sendable {
@@ -109,30 +127,43 @@ public enum ShownText {
     /// comparing bytes where the text is ASCII instead of making a String of every word.
     public static func firstWord(of text: String, in set: WordSet) -> String? {
         var text = text
-        return text.withUTF8 { bytes -> String? in
-            // The pieces of `forEachPiece(of:cutAt: { !isWordByte($0) })`, found in one loop without a closure.
-            let n = bytes.count
-            var start = 0
-            var ascii = true
-            var i = 0
-            while i < n {
-                let b = bytes[i]
-                if b >= 0x80 {
-                    ascii = false
-                    i += 1
-                    continue
-                }
-                if isWordByte(b) || (i > 0 && bytes[i - 1] >= 0x80) || (i + 1 < n && bytes[i + 1] >= 0x80) {
-                    i += 1
-                    continue
-                }
-                if i > start, let word = match(bytes, start..<i, ascii: ascii, in: set) { return word }
+        guard case .word(let word) = text.withUTF8({ scan($0, in: set, stopAtLinkOrEscape: false) }) else { return nil }
+        return word
+    }
+
+    /// The pieces of `forEachPiece(of:cutAt: { !isWordByte($0) })`, found in one loop without a
+    /// closure and matched against `set` until one is in it; with `stopAtLinkOrEscape`, a `[`, `&`
+    /// or `\` anywhere ends the scan first.
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, in set: WordSet, stopAtLinkOrEscape: Bool) -> ScanResult {
+        let n = bytes.count
+        let classes = byteClass
+        var start = 0
+        var ascii = true
+        var i = 0
+        while i < n {
+            let c = classes[Int(bytes[i])]
+            if c == 1 {
                 i += 1
-                start = i
-                ascii = true
+                continue
             }
-            return n > start ? match(bytes, start..<n, ascii: ascii, in: set) : nil
+            if c == 2 {
+                ascii = false
+                i += 1
+                continue
+            }
+            if c == 3 && stopAtLinkOrEscape { return .linkOrEscape }
+            // An ASCII byte next to a non-ASCII one may be part of a Character with it: no cut.
+            if (i > 0 && bytes[i - 1] >= 0x80) || (i + 1 < n && bytes[i + 1] >= 0x80) {
+                i += 1
+                continue
+            }
+            if i > start, let word = match(bytes, start..<i, ascii: ascii, in: set) { return .word(word) }
+            i += 1
+            start = i
+            ascii = true
         }
+        if n > start, let word = match(bytes, start..<n, ascii: ascii, in: set) { return .word(word) }
+        return .none
     }
 
     /// The word of `set` that one piece of `firstWord`'s text is, if any. Inlined in `firstWord`'s

@@ -2,19 +2,23 @@ import QuizYAML
 
 /// Decodes one practice-test mapping of a bank.
 enum TestDecoder {
-    static let keys = BankVocabulary.test.names
-    static let pickKeys = BankVocabulary.pick.names
-    static let poolKeys = BankVocabulary.pool.names
+    static let keys = NodeReader.KeySet(BankVocabulary.test.names)
+    static let pickKeys = NodeReader.KeySet(BankVocabulary.pick.names)
+    static let poolKeys = NodeReader.KeySet(BankVocabulary.pool.names)
 
-    static func decode(_ node: Node, reader: NodeReader) -> PracticeTest? {
-        guard let pairs = node.mapping else {
-            reader.report(.invalidValue, at: node.start, "each test must be a mapping starting with \"- id:\", not \(node.kindDescription)")
+    static func decode(_ node: Int, reader: NodeReader) -> PracticeTest? {
+        let doc = reader.document
+        guard doc.isMapping(node) else {
+            reader.report(.invalidValue, at: doc.start(node), "each test must be a mapping starting with \"- id:\", not \(doc.kindDescription(node))")
             return nil
         }
         reader.beginScope()
-        let start = pairs.first?.key.start ?? node.start
-        let fields = reader.fields(of: pairs, in: "a test", allowed: keys)
-        var t = PracticeTest(id: "", title: "", place: BankDecoder.places(pairs, start: start, end: node.range.end))
+        let start = doc.pairs(node).first(where: { _ in true }).map { doc.start($0.key) } ?? doc.start(node)
+        let fields = reader.fields(of: node, in: "a test", allowed: keys)
+        var place = fields.places
+        place.start = start
+        place.end = doc.end(node)
+        var t = PracticeTest(id: "", title: "", place: place)
         if let v = fields.value("id") { t.id = reader.id(v, "test id") ?? "" } else {
             reader.report(.missingField, at: start, "this test has no \"id\"; add id: with a kebab-case name, e.g. id: practice")
         }
@@ -29,7 +33,7 @@ enum TestDecoder {
         if let v = fields.value("pass") { t.passMark = passMark(v, reader) ?? 70 }
         if let v = fields.value("penalty"), let p = reader.number(v, "penalty") {
             if (0...1).contains(p) { t.penalty = p } else {
-                reader.report(.invalidValue, at: v.start, "penalty must be between 0 and 1 (a fraction of the points), not \(NodeReader.quoted(v))")
+                reader.report(.invalidValue, at: doc.start(v), "penalty must be between 0 and 1 (a fraction of the points), not \(reader.quoted(v))")
             }
         }
         if let v = fields.value("feedback") { t.feedback = reader.choice(v, "feedback", FeedbackTiming.self) ?? .end }
@@ -37,50 +41,52 @@ enum TestDecoder {
         return t
     }
 
-    static func pick(_ node: Node, _ reader: NodeReader) -> Pick? {
-        if let s = node.scalar {
+    static func pick(_ node: Int, _ reader: NodeReader) -> Pick? {
+        let doc = reader.document
+        if let s = doc.scalar(node) {
             if s.value == "all" { return .all }
             if s.style == .plain, let n = Int(s.value), n > 0 { return .count(n) }
-        } else if let pairs = node.mapping {
-            let f = reader.fields(of: pairs, in: "pick", allowed: pickKeys)
+        } else if doc.isMapping(node) {
+            let f = reader.fields(of: node, in: "pick", allowed: pickKeys)
             if let v = f.value("per_section") {
                 return reader.positiveInteger(v, "per_section").map { .perSection($0) }
             }
-            if pairs.isEmpty == false { return nil }
+            if doc.count(node) > 0 { return nil }
         }
-        reader.report(.invalidValue, at: node.start,
-                      "pick must be all, a number of questions, or {per_section: N}, not \(NodeReader.quoted(node))")
+        reader.report(.invalidValue, at: doc.start(node),
+                      "pick must be all, a number of questions, or {per_section: N}, not \(reader.quoted(node))")
         return nil
     }
 
-    static func pool(_ node: Node, _ reader: NodeReader) -> PoolFilter {
+    static func pool(_ node: Int, _ reader: NodeReader) -> PoolFilter {
         var filter = PoolFilter()
-        guard let pairs = node.mapping else {
-            reader.report(.invalidValue, at: node.start, "from must be a mapping of sections, tags or difficulty, not \(node.kindDescription)")
+        let doc = reader.document
+        guard doc.isMapping(node) else {
+            reader.report(.invalidValue, at: doc.start(node), "from must be a mapping of sections, tags or difficulty, not \(doc.kindDescription(node))")
             return filter
         }
-        let f = reader.fields(of: pairs, in: "from", allowed: poolKeys)
+        let f = reader.fields(of: node, in: "from", allowed: poolKeys)
         if let v = f.value("sections") { filter.sections = reader.texts(v, "sections") }
         if let v = f.value("tags") { filter.tags = reader.texts(v, "tags") }
         if let v = f.value("difficulty") {
-            if let items = v.sequence {
-                filter.difficulty = items.compactMap { reader.choice($0, "difficulty", Difficulty.self) }
+            if doc.isSequence(v) {
+                filter.difficulty = doc.items(v).compactMap { reader.choice($0, "difficulty", Difficulty.self) }
             } else {
-                reader.report(.invalidValue, at: v.start, "difficulty must be a list, e.g. [easy, medium], not \(NodeReader.quoted(v))")
+                reader.report(.invalidValue, at: doc.start(v), "difficulty must be a list, e.g. [easy, medium], not \(reader.quoted(v))")
             }
         }
         return filter
     }
 
-    static func passMark(_ node: Node, _ reader: NodeReader) -> Double? {
-        if let s = node.scalar, s.value.hasSuffix("%") {
+    static func passMark(_ node: Int, _ reader: NodeReader) -> Double? {
+        if let s = reader.document.scalar(node), s.value.hasSuffix("%") {
             let number = String(s.value.dropLast())
             if NodeReader.isNumeral(number), !number.hasPrefix("+"), let p = Double(number.hasPrefix(".") ? "0" + number : number), (0...100).contains(p) {
                 return p
             }
         }
-        reader.report(.invalidValue, at: node.start,
-                      "pass must be a percentage from 0% to 100% written in quotes, e.g. \"70%\", not \(NodeReader.quoted(node))")
+        reader.report(.invalidValue, at: reader.document.start(node),
+                      "pass must be a percentage from 0% to 100% written in quotes, e.g. \"70%\", not \(reader.quoted(node))")
         return nil
     }
 }

@@ -81,13 +81,16 @@ public enum LongestChoiceKeyRule: Rule {
             for qi in bank.questions.indices where bank.questions[qi].flaw == nil {
                 let choices = bank.questions[qi].kind.choices
                 guard let keys = bank.questions[qi].kind.choiceKeys, bank.questions[qi].kind.type == .multiple || choices.count >= 3 else { continue }
-                // The shortest key and the longest distractor in one pass, without arrays of lengths.
+                // The shortest key, then the longest distractor, without arrays of lengths: a
+                // distractor as long as the shortest key settles it, so the rest are not measured.
                 var shortestKey = Int.max, longestDistractor = -1
-                for i in choices.indices {
-                    let length = shownLength(choices[i])
-                    if keys.contains(i) { shortestKey = min(shortestKey, length) } else { longestDistractor = max(longestDistractor, length) }
+                for i in choices.indices where keys.contains(i) { shortestKey = min(shortestKey, shownLength(choices[i])) }
+                guard shortestKey != Int.max else { continue }
+                for i in choices.indices where !keys.contains(i) {
+                    longestDistractor = max(longestDistractor, shownLength(choices[i]))
+                    if longestDistractor >= shortestKey { break }
                 }
-                guard shortestKey != Int.max, longestDistractor >= 0,
+                guard longestDistractor >= 0,
                       shortestKey > longestDistractor, Double(shortestKey) >= ratio * Double(longestDistractor) else { continue }
                 let what = keys.count == 1 ? "the right answer is" : "every right answer is"
                 findings.append(root.finding(bank.file, bank.questions[qi].place.start, .longestChoiceKey,
