@@ -36,15 +36,15 @@ struct LintCommand: ParsableCommand {
         let configuration = Configuration.load(root: rootURL)
         let only = try selection(absolute, names: paths, root: root)
         let report = Linter.lint(root, configuration: configuration, only: only).relative(to: cwd, root: rootURL)
-        let output: String
+        // Streamed: each reporter hands its bytes on in chunks, so memory stays flat however many findings.
+        var output = LintOutput { chunk in try? FileHandle.standardOutput.write(contentsOf: Data(chunk)) }
         switch format {
-        case .text: output = TextReporter.render(report, color: Terminal.colorEnabled)
-        case .json: output = JSONReporter.render(report)
-        case .sarif: output = SARIFReporter.render(report)
-        case .github: output = GitHubReporter.render(report)
-        case .junit: output = JUnitReporter.render(report)
+        case .text: TextReporter.write(report, color: Terminal.colorEnabled, to: &output)
+        case .json: JSONReporter.write(report, to: &output)
+        case .sarif: SARIFReporter.write(report, to: &output)
+        case .github: GitHubReporter.write(report, to: &output)
+        case .junit: JUnitReporter.write(report, to: &output)
         }
-        Terminal.write(output)
         if report.fails(strict: strict) { throw ExitCode(1) }
     }
 

@@ -287,3 +287,81 @@ private let sample = LintReport(
         #expect(message == "error: abcd\te")
     }
 }
+
+/// Reporters write into a `LintOutput`; `quiz lint` hands it a sink so the output is streamed.
+@Suite struct StreamedReporterOutputTests {
+    static let writers: [(String, @Sendable (LintReport, inout LintOutput) -> Void)] = [
+        ("text", { TextReporter.write($0, color: false, to: &$1) }),
+        ("json", { JSONReporter.write($0, to: &$1) }),
+        ("sarif", { SARIFReporter.write($0, to: &$1) }),
+        ("github", { GitHubReporter.write($0, to: &$1) }),
+        ("junit", { JUnitReporter.write($0, to: &$1) }),
+    ]
+
+    /// The reports with nothing in them, with no base and with an absolute path, beside the sample.
+    static let reports = [
+        sample,
+        LintReport(findings: [], files: []),
+        LintReport(findings: [Finding(file: "/srv/a b.yaml", line: 1, column: 2, rule: .answerKey, message: "m")], files: []),
+    ]
+
+    @Test(arguments: 0..<writers.count)
+    func streamedInSmallChunksIsByteForByteTheRenderedText(writer: Int) throws {
+        let (name, write) = Self.writers[writer]
+        let reporter = try #require(Reporters.named(name))
+        for report in Self.reports {
+            final class Chunks: @unchecked Sendable { var bytes: [UInt8] = []; var count = 0 }
+            let chunks = Chunks()
+            var output = LintOutput(chunkSize: 1) { chunk in
+                chunks.bytes.append(contentsOf: chunk)
+                chunks.count += 1
+            }
+            write(report, &output)
+            #expect(String(decoding: chunks.bytes, as: UTF8.self) == reporter.render(report), "\(name)")
+            // Handed on as it goes, one chunk per finding at least, not once at the end.
+            #expect(chunks.count >= report.findings.count, "\(name)")
+        }
+    }
+
+    @Test func jsonOfEveryReportIsValid() throws {
+        for report in Self.reports {
+            for text in [JSONReporter.render(report), SARIFReporter.render(report)] {
+                #expect(throws: Never.self) { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
+            }
+        }
+        #expect(SARIFReporter.render(Self.reports[1]).contains("\"results\" : [\n\n      ],\n"))
+        #expect(JSONReporter.render(Self.reports[1]).contains("\"findings\" : [\n\n  ],\n"))
+    }
+
+    /// Every C0 control, DEL, C1 controls, quotes, backslash, slash, markup characters,
+    /// line separators, noncharacters, a BOM and astral characters.
+    static let awkward: String = {
+        var text = ""
+        for value in Array(0..<0x20) + [0x7F, 0x80, 0x85, 0x9F, 0xA0] {
+            text.unicodeScalars.append(Unicode.Scalar(UInt8(value)))
+        }
+        return text + "\"\\/<>&'%:, é—\u{2028}\u{2029}\u{FEFF}\u{FFFD}\u{FFFE}\u{FFFF}😀 end"
+    }()
+
+    @Test func jsonStringsAreEscapedAsJSONEncoderEscapesThem() throws {
+        var output = LintOutput()
+        output.write("[")
+        output.writeJSONString(Self.awkward)
+        output.write("]")
+        #expect(output.text == (try JSONDocument.compact([Self.awkward])))
+    }
+
+    @Test(arguments: [false, true])
+    func xmlIsEscapedAsMarkupEscapesIt(inAttribute: Bool) {
+        var output = LintOutput()
+        output.writeXML(Self.awkward, inAttribute: inAttribute)
+        #expect(output.text == (inAttribute ? Markup.attribute(Self.awkward) : Markup.text(Self.awkward)))
+    }
+
+    @Test(arguments: [Int.min, -1, 0, 7, 10, 99, 1_000_000, Int.max])
+    func numbersAreWrittenInDecimal(number: Int) {
+        var output = LintOutput()
+        output.write(number)
+        #expect(output.text == String(number))
+    }
+}

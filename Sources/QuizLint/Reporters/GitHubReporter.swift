@@ -9,39 +9,27 @@ public enum GitHubReporter: Reporter {
     public static let name = "github"
 
     public static func render(_ report: LintReport) -> String {
-        var text = ""
+        var output = LintOutput()
+        write(report, to: &output)
+        return output.text
+    }
+
+    /// Writes one command per finding into `output`, handing it on as it fills; ends with `finish`.
+    public static func write(_ report: LintReport, to output: inout LintOutput) {
         for finding in report.findings {
-            let command = finding.severity == .error ? "error" : "warning"
-            let properties = "file=\(property(finding.file)),line=\(finding.line),col=\(finding.column),title=\(property(finding.rule.rawValue))"
-            text += "::\(command) \(properties)::\(data(finding.message))\n"
+            output.write(finding.severity == .error ? "::error file=" : "::warning file=")
+            output.writeWorkflowValue(finding.file, property: true)
+            output.write(",line=")
+            output.write(finding.line)
+            output.write(",col=")
+            output.write(finding.column)
+            output.write(",title=")
+            output.writeWorkflowValue(finding.rule.rawValue, property: true)
+            output.write("::")
+            output.writeWorkflowValue(finding.message, property: false)
+            output.write("\n")
+            output.flushIfFull()
         }
-        return text
-    }
-
-    /// Works on Unicode scalars: as a `Character`, CR LF is one grapheme and would match neither.
-    private static func data(_ text: String) -> String {
-        escaped(text, extra: [:])
-    }
-
-    private static func property(_ text: String) -> String {
-        escaped(text, extra: [":": "%3A", ",": "%2C"])
-    }
-
-    private static func escaped(_ text: String, extra: [Unicode.Scalar: String]) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "%": result += "%25"
-            case "\r": result += "%0D"
-            case "\n": result += "%0A"
-            default:
-                if let replacement = extra[scalar] {
-                    result += replacement
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result
+        output.finish()
     }
 }

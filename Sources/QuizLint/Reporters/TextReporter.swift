@@ -15,11 +15,21 @@ public enum TextReporter: Reporter {
 
     /// With `color`, the place is bold, `error` red, `warning` yellow and the rule dim (ANSI escapes).
     public static func render(_ report: LintReport, color: Bool) -> String {
-        var text = ""
+        var output = LintOutput()
+        write(report, color: color, to: &output)
+        return output.text
+    }
+
+    /// Writes the lines into `output`, handing it on as it fills; ends with `finish`.
+    public static func write(_ report: LintReport, color: Bool, to output: inout LintOutput) {
         for finding in report.findings {
-            text += line(for: finding, color: color) + "\n"
+            output.write(line(for: finding, color: color))
+            output.write("\n")
+            output.flushIfFull()
         }
-        return text + summary(of: report) + "\n"
+        output.write(summary(of: report))
+        output.write("\n")
+        output.finish()
     }
 
     /// `N errors, M warnings in K files`, singular where a count is 1; K counts the linted files.
