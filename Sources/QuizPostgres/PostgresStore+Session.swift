@@ -23,8 +23,7 @@ extension PostgresStore {
                     _ = try runLocked(Self.insertQuestions(chunk))
                 }
                 if attempt.status != .inProgress {
-                    _ = try runLocked(PostgresQuery(unsafeSQL: "UPDATE attempt a SET \(PostgresSchema.summary) WHERE a.id = $1",
-                                                    binds: Self.bindings(attempt.id)))
+                    _ = try runLocked(Self.summarizing([attempt.id]))
                 }
             }
         } catch .failed(_, let reason) where reason.hasPrefix(Self.uniqueMark) {
@@ -45,8 +44,7 @@ extension PostgresStore {
             RETURNING (SELECT points IS NOT NULL FROM attempt WHERE attempt.id = response.attempt_id)
             """, binds: bindings)) { try $0.decode(Bool?.self) }
         if ended.first == true {
-            try run(PostgresQuery(unsafeSQL: "UPDATE attempt a SET \(PostgresSchema.summary) WHERE a.id = $1",
-                                  binds: Self.bindings(response.attemptID)))
+            try run(Self.summarizing([response.attemptID]))
         }
     }
 
@@ -111,20 +109,15 @@ extension PostgresStore {
             }
             let ended = kept.filter { $0.attempt.status != .inProgress }.map(\.attempt.id)
             for chunk in Self.chunks(ended, columns: 1) {
-                _ = try runLocked(PostgresQuery(unsafeSQL: """
-                    UPDATE attempt a SET \(PostgresSchema.summary) WHERE a.id = ANY($1)
-                    """, binds: Self.bindings(Array(chunk))))
+                _ = try runLocked(Self.summarizing(Array(chunk)))
             }
         }
     }
 
-    /// Bindings of one value.
-    static func bindings(_ value: some PostgresNonThrowingEncodable) -> PostgresBindings {
-        var bindings = PostgresBindings(capacity: 1)
-        bindings.append(value)
-        return bindings
+    /// Rewrites the summary of the attempts `ids` from their rows (`PostgresSchema.summary`).
+    static func summarizing(_ ids: [String]) -> PostgresQuery {
+        "UPDATE attempt a SET \(unescaped: PostgresSchema.summary) WHERE a.id = ANY(\(ids))"
     }
-
     // MARK: Statements
 
     /// Starts the reason of a `.failed` that was a unique violation (SQLSTATE 23505).
