@@ -184,12 +184,12 @@ public struct TestContent: Sendable {
     public mutating func plan(_ test: PracticeTest, seed: UInt64) -> [SessionQuestion] {
         if let cached {
             var drawn: [Question] = []
-            let items = try? AttemptPlan.test(cached.draw(test, root: root), root: root, seed: seed) { (positions: [Int]) throws(Damaged) in
-                guard let questions = cached.questions(at: positions) else { throw Damaged() }
-                drawn = questions
-                return questions
-            }
-            if let items {
+            if let draw = cached.draw(test),
+               let items = try? AttemptPlan.test(draw, root: root, seed: seed, fetch: { (positions: [Int]) throws(Damaged) in
+                   guard let questions = cached.questions(at: positions) else { throw Damaged() }
+                   drawn = questions
+                   return questions
+               }) {
                 root.banks[0].questions = drawn
                 return items
             }

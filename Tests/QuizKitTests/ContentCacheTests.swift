@@ -196,7 +196,7 @@ import Testing
             for test in bank.tests {
                 for seed in UInt64(1)...25 {
                     let whole = AttemptPlan.test(test, in: bank, root: fresh, seed: seed)
-                    let indexed = AttemptPlan.test(cached.draw(test, root: warm), root: warm, seed: seed) { cached.questions(at: $0)! }
+                    let indexed = AttemptPlan.test(try #require(cached.draw(test)), root: warm, seed: seed) { cached.questions(at: $0)! }
                     #expect(Self.shown(indexed) == Self.shown(whole), "\(bank.id)/\(test.id) seed \(seed)")
                     let byID = Dictionary(uniqueKeysWithValues: bank.questions.map { ($0.id, $0) })
                     // Whole questions, as the loader built them (their places in the file aside).
@@ -215,37 +215,48 @@ import Testing
         let file = cache.file(for: bank.file, root: url)
         let cached = try #require(cache.open(bank.file, root: url))
         var rng = SeededGenerator(seed: 9)
-        let drawn = Set(cached.draw(bank.tests[0], root: fresh).positions(using: &rng))
+        let drawn = Set(try #require(cached.draw(bank.tests[0])).positions(using: &rng))
         #expect(drawn.count < bank.questions.count)
         // Every record but the drawn ones overwritten: nothing the draw needs is lost.
         var bytes = [UInt8](try Data(contentsOf: file))
         for i in 0..<cached.count where !drawn.contains(i) {
-            let (offset, length) = cached.record(i)
-            for b in (cached.recordsStart + offset)..<(cached.recordsStart + offset + length) { bytes[b] = 0xFF }
+            let (offset, length) = try #require(cached.record(i))
+            for b in (cached.layout.records + offset)..<(cached.layout.records + offset + length) { bytes[b] = 0xFF }
         }
         try Data(bytes).write(to: file)
         let damaged = try #require(cache.open(bank.file, root: url), "the index is intact")
-        let items = AttemptPlan.test(damaged.draw(bank.tests[0], root: fresh), root: fresh, seed: 9) { damaged.questions(at: $0)! }
+        let items = AttemptPlan.test(try #require(damaged.draw(bank.tests[0])), root: fresh, seed: 9) { damaged.questions(at: $0)! }
         #expect(Self.shown(items) == Self.shown(AttemptPlan.test(bank.tests[0], in: bank, root: fresh, seed: 9)))
         let undrawn = try #require((0..<bank.questions.count).first { !drawn.contains($0) })
         #expect(damaged.questions(at: [undrawn]) == nil, "a damaged record is a miss, never a wrong question")
     }
 
-    @Test func anIndexEntryPointingOutsideTheIndexIsAMiss() throws {
+    @Test func aPoolOrRecordPlacePointingOutsideTheFileIsAMiss() throws {
         let url = try ContentCacheTests.copyOfShippedRoot()
-        let bank = try #require(ContentRoot.load(at: url).banks.first)
+        let fresh = ContentRoot.load(at: url)
+        let bank = try #require(fresh.banks.first)
         let cache = Self.cache()
-        cache.save(bank, lessons: [], root: url, inputs: [])
+        cache.save(bank, lessons: fresh.lessons, root: url, inputs: [])
         let cached = try #require(cache.open(bank.file, root: url))
-        let entries = cached.recordsStart - cached.tagCount * 4 - cached.count * CachedBank.stride
+        let pool = cached.layout.pools[0]
+        #expect(pool.count > 3 && cached.draw(bank.tests[0]) != nil)
         let file = cache.file(for: bank.file, root: url)
         let original = [UInt8](try Data(contentsOf: file))
-        for (field, value) in [(11, UInt8(0xEE)), (15, 0xEE), (20, 9), (21, 40)] {
+        // The fourth pool entry's position and section number, then out of bank order.
+        for (at, value) in [(pool.start + 3 * 8 + 2, UInt8(0xEE)), (pool.start + 3 * 8 + 4, 0xEE), (pool.start + 3 * 8, 0)] {
             var bytes = original
-            bytes[entries + 3 * CachedBank.stride + field] = value  // the fourth question's section, tags, difficulty, type
+            bytes[at] = value
             try Data(bytes).write(to: file)
-            #expect(cache.open(bank.file, root: url) == nil, "field at \(field)")
+            let reopened = try #require(cache.open(bank.file, root: url))
+            #expect(reopened.draw(bank.tests[0]) == nil, "pool byte at \(at - pool.start)")
         }
+        // The third question's record said to run past the records.
+        var bytes = original
+        bytes[cached.layout.places + 2 * 8 + 7] = 0x7F
+        try Data(bytes).write(to: file)
+        let reopened = try #require(cache.open(bank.file, root: url))
+        #expect(reopened.questions(at: [2]) == nil && reopened.questions(at: [1]) != nil)
+        #expect(reopened.questions(at: [cached.count]) == nil, "a position past the bank")
     }
 
     @Test func anAttemptsQuestionsAreFoundByID() throws {

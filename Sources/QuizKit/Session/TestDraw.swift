@@ -46,7 +46,6 @@ public struct TestDraw: Sendable {
     /// The pool of `test` among `count` questions known only by what a draw asks of each, by position:
     /// the number of the section it resolves to (in `sections`, which holds each section once, nil for
     /// a reference that does not resolve), whether it can be asked, whether it has one of some tags, its difficulty.
-    /// A draw built from a bank's index this way holds `bank` without its questions: use ``positions(using:)``.
     public init(test: PracticeTest, in bank: Bank, count: Int, sections: [SectionKey?], section: (Int) -> Int,
                 isValid: (Int) -> Bool, hasTag: (Int, [String]) -> Bool, difficulty: (Int) -> Difficulty?) {
         self.bank = bank
@@ -74,6 +73,16 @@ public struct TestDraw: Sendable {
         poolIndices = indices
         poolGroups = groups
         sectionsByNumber = sections
+    }
+
+    /// A pool found before (kept in the bank cache): positions in bank order, the section number of
+    /// each, and the section each number stands for.
+    init(test: PracticeTest, in bank: Bank, poolIndices: [Int], poolGroups: [Int], sectionsByNumber: [SectionKey?]) {
+        self.bank = bank
+        self.test = test
+        self.poolIndices = poolIndices
+        self.poolGroups = poolGroups
+        self.sectionsByNumber = sectionsByNumber
     }
 
     /// Pool positions grouped by section, sections in order of first appearance in the bank.
