@@ -109,6 +109,24 @@ struct ClassRolesTests {
         }
     }
 
+    @Test("the teacher's class figures count each learner once, however many attempts each has")
+    func classFiguresCountLearners() throws {
+        let room = try Self.classroom()
+        defer { withExtendedLifetime(room.fixture) {} }
+        // Alice takes the test twice more; bob's one attempt stays.
+        for n in 2...3 {
+            let attempt = StoreContract.attempt(startedAt: StoreContract.time(Double(100 * n)))
+            try room.aliceStore.create(attempt, questions: StoreContract.questions(of: attempt.id))
+            try room.aliceStore.save(StoreContract.response(attempt.id, 1))
+            try room.aliceStore.finish(attemptID: attempt.id, status: .submitted, submittedAt: StoreContract.time(Double(100 * n + 60)),
+                                       elapsed: 60, remaining: 360)
+        }
+        let query = StatsQuery(bank: room.aliceAttempt.bank, test: room.aliceAttempt.test ?? "")
+        let sums = try room.tessStore.testAggregates(query)
+        #expect(sums.attempts == 4 && sums.learners == 2 && sums.unnamed == 0)
+        #expect(sums.total.count == 4 && sums.questions.allSatisfy { $0.shown == 4 })
+    }
+
     @Test("study progress is kept per learner")
     func progressPerLearner() throws {
         let room = try Self.classroom()
