@@ -229,20 +229,29 @@ public final class CachedBank: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard let bytes = try? BankCache.read(handle, at: pool.start, count: pool.count * 8) else { return nil }
-        var positions = [Int](repeating: 0, count: pool.count), groups = [Int](repeating: 0, count: pool.count)
         let count = UInt32(count), sections = UInt32(pool.sections.count)
+        // Every position in the bank and past the one before (a pool out of bank order would replay
+        // differently), every section number among the pool's: else the file is damaged.
         var whole = true
-        bytes.withUnsafeBytes { raw in
-            for i in 0..<pool.count {
-                let position = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * i, as: UInt32.self))
-                let group = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * i + 4, as: UInt32.self))
-                whole = whole && position < count && group < sections
-                positions[i] = Int(position)
-                groups[i] = Int(group)
+        var groups: [Int] = []
+        let positions = bytes.withUnsafeBytes { raw in
+            [Int](unsafeUninitializedCapacity: pool.count) { positions, filled in
+                groups = [Int](unsafeUninitializedCapacity: pool.count) { groups, groupsFilled in
+                    var previous = -1
+                    for i in 0..<pool.count {
+                        let position = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * i, as: UInt32.self))
+                        let group = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * i + 4, as: UInt32.self))
+                        whole = whole && position < count && group < sections && Int(position) > previous
+                        previous = Int(position)
+                        positions[i] = Int(position)
+                        groups[i] = Int(group)
+                    }
+                    groupsFilled = pool.count
+                }
+                filled = pool.count
             }
         }
-        // A pool out of bank order would replay differently: damaged too.
-        guard whole, zip(positions, positions.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
+        guard whole else { return nil }
         return TestDraw(test: test, in: bank, poolIndices: positions, poolGroups: groups, sectionsByNumber: pool.sections)
     }
 

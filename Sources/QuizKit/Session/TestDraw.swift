@@ -87,32 +87,49 @@ public struct TestDraw: Sendable {
 
     /// Pool positions grouped by section, sections in order of first appearance in the bank.
     public var groups: [(section: SectionKey?, indices: [Int])] {
-        // Counted first, then placed in one flat array and cut: no array grows a question at a time.
+        // Counted first, then placed in one flat array and cut: no array grows a question at a time,
+        // and the passes over the pool (100,000 questions in a large bank) run on raw buffers.
         var slots = [Int](repeating: -1, count: sectionsByNumber.count)  // by section number: its group, or -1
         var order: [Int] = []  // section numbers, in order of first appearance
-        var counts: [Int] = []
-        for number in poolGroups {
-            if slots[number] < 0 {
-                slots[number] = order.count
-                order.append(number)
-                counts.append(0)
+        var counts = [Int](repeating: 0, count: sectionsByNumber.count)  // by group
+        poolGroups.withUnsafeBufferPointer { numbers in
+            slots.withUnsafeMutableBufferPointer { slots in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    for number in numbers {
+                        var slot = slots[number]
+                        if slot < 0 {
+                            slot = order.count
+                            slots[number] = slot
+                            order.append(number)
+                        }
+                        counts[slot] += 1
+                    }
+                }
             }
-            counts[slots[number]] += 1
         }
-        var starts: [Int] = []
+        var starts = [Int](repeating: 0, count: order.count)
         var next = 0
-        for count in counts {
-            starts.append(next)
-            next += count
+        for g in order.indices {
+            starts[g] = next
+            next += counts[g]
         }
         var cursor = starts
-        var flat = [Int](repeating: 0, count: poolIndices.count)
-        flat.withUnsafeMutableBufferPointer { flat in
-            for (n, i) in poolIndices.enumerated() {
-                let group = slots[poolGroups[n]]
-                flat[cursor[group]] = i
-                cursor[group] += 1
+        // Every slot is written once: the counts add up to the pool.
+        let flat = [Int](unsafeUninitializedCapacity: poolIndices.count) { flat, filled in
+            poolIndices.withUnsafeBufferPointer { positions in
+                poolGroups.withUnsafeBufferPointer { numbers in
+                    slots.withUnsafeBufferPointer { slots in
+                        cursor.withUnsafeMutableBufferPointer { cursor in
+                            for n in 0..<positions.count {
+                                let group = slots[numbers[n]]
+                                flat[cursor[group]] = positions[n]
+                                cursor[group] += 1
+                            }
+                        }
+                    }
+                }
             }
+            filled = poolIndices.count
         }
         return order.indices.map { g in (sectionsByNumber[order[g]], Array(flat[starts[g]..<(starts[g] + counts[g])])) }
     }
