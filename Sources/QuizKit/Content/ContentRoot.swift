@@ -229,14 +229,23 @@ public struct ContentRoot: Sendable {
         keys.reserveCapacity(bank.questions.count)
         // By index, reading only each question's section: a whole Question copied per question
         // cost more than the look-up.
+        // Questions of a section usually stand together: the one before is tried first, a string
+        // compared rather than hashed.
+        var last: (section: String, key: SectionKey?)?
         for i in bank.questions.indices {
             let section = bank.questions[i].section
-            if let known = memo[section] {
-                keys.append(known)
+            if let last, last.section == section {
+                keys.append(last.key)
                 continue
             }
-            let key = sectionKey(section, lesson: bank.lesson)
-            memo[section] = key
+            let key: SectionKey?
+            if let known = memo[section] {
+                key = known
+            } else {
+                key = sectionKey(section, lesson: bank.lesson)
+                memo[section] = key
+            }
+            last = (section, key)
             keys.append(key)
         }
         return keys

@@ -28,18 +28,40 @@ public struct TestDraw: Sendable {
     var sectionsByNumber: [SectionKey?]
 
     public init(test: PracticeTest, in bank: Bank, root: ContentRoot) {
-        let keys = root.sectionKeys(of: bank)
         let questions = bank.questions
+        // Each section reference resolved once, and each section numbered once. Questions of a section
+        // usually stand together, so the question before is tried first: a string compared, not hashed.
+        var numberOfReference: [String: Int] = [:]
         var numberOf: [SectionKey?: Int] = [:]
         var sections: [SectionKey?] = []
-        let numbers = keys.map { key in
-            if let n = numberOf[key] { return n }
-            numberOf[key] = sections.count
-            sections.append(key)
-            return sections.count - 1
+        var numbers: [Int] = []
+        numbers.reserveCapacity(questions.count)
+        var last: (reference: String, number: Int)?
+        for i in questions.indices {
+            let reference = questions[i].section
+            if let last, last.reference == reference {
+                numbers.append(last.number)
+                continue
+            }
+            let number: Int
+            if let known = numberOfReference[reference] {
+                number = known
+            } else {
+                let key = root.sectionKey(reference, lesson: bank.lesson)
+                if let n = numberOf[key] {
+                    number = n
+                } else {
+                    number = sections.count
+                    numberOf[key] = number
+                    sections.append(key)
+                }
+                numberOfReference[reference] = number
+            }
+            last = (reference, number)
+            numbers.append(number)
         }
         self.init(test: test, in: bank, count: questions.count, sections: sections, section: { numbers[$0] },
-                  isValid: { questions[$0].isValid },
+                  isValid: { questions[$0].flaw == nil },
                   hasTag: { i, tags in questions[i].tags.contains(where: tags.contains) }, difficulty: { questions[$0].difficulty })
     }
 
