@@ -85,17 +85,45 @@ public struct BankCache: Sendable {
         head.int(records.bytes.count)
         head.int(ids.bytes.count)
 
-        var out = ArchiveWriter()
-        out.int(head.bytes.count)
-        out.bytes.reserveCapacity(8 + head.bytes.count + pools.count + places.count + records.bytes.count + ids.bytes.count)
-        out.bytes += head.bytes
-        out.bytes += pools
-        out.bytes += places
-        out.bytes += records.bytes
-        out.bytes += ids.bytes
+        var size = ArchiveWriter()
+        size.int(head.bytes.count)
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
                                                  attributes: [.posixPermissions: 0o700])
-        try? Data(out.bytes).write(to: file(for: bank.file, root: root), options: .atomic)
+        // Written part by part rather than joined first: joining a large bank's parts, then copying
+        // them into a `Data`, faulted in twice the file's size while the learner's first question was drawn.
+        Self.writeAtomically([size.bytes, head.bytes, pools, places, records.bytes, ids.bytes],
+                             to: file(for: bank.file, root: root))
+    }
+
+    /// Writes `parts` one after another to a new file beside `url`, then renames it over `url`,
+    /// so a reader finds the old file or the whole new one. Failing is not an error (see `save`).
+    static func writeAtomically(_ parts: [[UInt8]], to url: URL) {
+        let temporary = url.path + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        #if canImport(Glibc)
+        let fd = Glibc.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        #else
+        let fd = Darwin.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        #endif
+        guard fd >= 0 else { return }
+        var written = true
+        for part in parts where written {
+            part.withUnsafeBytes { buffer in
+                var done = 0
+                while done < buffer.count {
+                    let n = write(fd, buffer.baseAddress! + done, buffer.count - done)
+                    if n < 0, errno == EINTR { continue }
+                    guard n > 0 else {
+                        written = false
+                        return
+                    }
+                    done += n
+                }
+            }
+        }
+        if close(fd) != 0 { written = false }
+        if !written || rename(temporary, url.path) != 0 {
+            unlink(temporary)
+        }
     }
 
     /// The cached bank of `bankFile`, when the tool and every file its verdict depends on are as they
