@@ -221,34 +221,50 @@ public struct ContentRoot: Sendable {
     }
 
     /// The section each question of a bank resolves to, in question order (nil where it does not).
-    ///
-    /// A bank refers to a few sections many times, so each reference is resolved once.
     public func sectionKeys(of bank: Bank) -> [SectionKey?] {
-        var memo: [String: SectionKey?] = [:]
-        var keys: [SectionKey?] = []
-        keys.reserveCapacity(bank.questions.count)
-        // By index, reading only each question's section: a whole Question copied per question
-        // cost more than the look-up.
-        // Questions of a section usually stand together: the one before is tried first, a string
-        // compared rather than hashed.
-        var last: (section: String, key: SectionKey?)?
+        let (numbers, sections) = sectionNumbers(of: bank)
+        return numbers.map { sections[$0] }
+    }
+
+    /// The sections a bank's questions resolve to, each once (`sections`, nil for a reference that
+    /// does not resolve), and for each question, in question order, the number of its section there:
+    /// numbers that are equal exactly when the sections are, so grouping needs no hashing.
+    ///
+    /// A bank refers to a few sections many times, so each reference is resolved once; and questions
+    /// of a section usually stand together, so the question before is tried first (a string compared,
+    /// not hashed). By index, reading only each question's section: a whole Question copied per
+    /// question cost more than the look-up.
+    public func sectionNumbers(of bank: Bank) -> (numbers: [Int], sections: [SectionKey?]) {
+        var numberOfReference: [String: Int] = [:]
+        var numberOf: [SectionKey?: Int] = [:]
+        var sections: [SectionKey?] = []
+        var numbers: [Int] = []
+        numbers.reserveCapacity(bank.questions.count)
+        var last: (reference: String, number: Int)?
         for i in bank.questions.indices {
-            let section = bank.questions[i].section
-            if let last, last.section == section {
-                keys.append(last.key)
+            let reference = bank.questions[i].section
+            if let last, last.reference == reference {
+                numbers.append(last.number)
                 continue
             }
-            let key: SectionKey?
-            if let known = memo[section] {
-                key = known
+            let number: Int
+            if let known = numberOfReference[reference] {
+                number = known
             } else {
-                key = sectionKey(section, lesson: bank.lesson)
-                memo[section] = key
+                let key = sectionKey(reference, lesson: bank.lesson)
+                if let n = numberOf[key] {
+                    number = n
+                } else {
+                    number = sections.count
+                    numberOf[key] = number
+                    sections.append(key)
+                }
+                numberOfReference[reference] = number
             }
-            last = (section, key)
-            keys.append(key)
+            last = (reference, number)
+            numbers.append(number)
         }
-        return keys
+        return (numbers, sections)
     }
 
     /// The quick checks of a section: questions with `check: true` of every bank, in file then bank order.

@@ -28,67 +28,27 @@ public struct TestDraw: Sendable {
     var sectionsByNumber: [SectionKey?]
 
     public init(test: PracticeTest, in bank: Bank, root: ContentRoot) {
-        let questions = bank.questions
-        // Each section reference resolved once, and each section numbered once. Questions of a section
-        // usually stand together, so the question before is tried first: a string compared, not hashed.
-        var numberOfReference: [String: Int] = [:]
-        var numberOf: [SectionKey?: Int] = [:]
-        var sections: [SectionKey?] = []
-        var numbers: [Int] = []
-        numbers.reserveCapacity(questions.count)
-        var last: (reference: String, number: Int)?
-        for i in questions.indices {
-            let reference = questions[i].section
-            if let last, last.reference == reference {
-                numbers.append(last.number)
-                continue
-            }
-            let number: Int
-            if let known = numberOfReference[reference] {
-                number = known
-            } else {
-                let key = root.sectionKey(reference, lesson: bank.lesson)
-                if let n = numberOf[key] {
-                    number = n
-                } else {
-                    number = sections.count
-                    numberOf[key] = number
-                    sections.append(key)
-                }
-                numberOfReference[reference] = number
-            }
-            last = (reference, number)
-            numbers.append(number)
-        }
-        self.init(test: test, in: bank, count: questions.count, sections: sections, section: { numbers[$0] },
-                  isValid: { questions[$0].flaw == nil },
-                  hasTag: { i, tags in questions[i].tags.contains(where: tags.contains) }, difficulty: { questions[$0].difficulty })
-    }
-
-    /// The pool of `test` among `count` questions known only by what a draw asks of each, by position:
-    /// the number of the section it resolves to (in `sections`, which holds each section once, nil for
-    /// a reference that does not resolve), whether it can be asked, whether it has one of some tags, its difficulty.
-    public init(test: PracticeTest, in bank: Bank, count: Int, sections: [SectionKey?], section: (Int) -> Int,
-                isValid: (Int) -> Bool, hasTag: (Int, [String]) -> Bool, difficulty: (Int) -> Difficulty?) {
         self.bank = bank
         self.test = test
+        let (numbers, sections) = root.sectionNumbers(of: bank)
         let wanted = test.pool.sections.map { refs in
             Set(refs.map { ref -> SectionKey in
                 let (l, s) = ContentRoot.split(ref, lesson: bank.lesson)
                 return SectionKey(lesson: l, section: s)
             })
         }
+        let questions = bank.questions
         var indices: [Int] = []
         var groups: [Int] = []
         // By section number: whether `from`'s sections hold it.
         let inPool = wanted.map { wanted in sections.map { key in key.map { wanted.contains($0) } ?? false } }
-        for i in 0..<count {
+        for i in questions.indices {
             // A question the loader found unusable is never drawn, whatever lint's configuration says.
-            guard isValid(i) else { continue }
-            let number = section(i)
+            guard questions[i].isValid else { continue }
+            let number = numbers[i]
             if let inPool, !inPool[number] { continue }
-            if let tags = test.pool.tags, !hasTag(i, tags) { continue }
-            if let levels = test.pool.difficulty, !(difficulty(i).map(levels.contains) ?? false) { continue }
+            if let tags = test.pool.tags, !questions[i].tags.contains(where: tags.contains) { continue }
+            if let levels = test.pool.difficulty, !(questions[i].difficulty.map(levels.contains) ?? false) { continue }
             indices.append(i)
             groups.append(number)
         }
