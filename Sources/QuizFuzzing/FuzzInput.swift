@@ -64,6 +64,9 @@ public enum FuzzInput {
             _ = try? YAMLParser.parse(content)
         }
 
+        // A bank read in two parts, cut wherever its shape allows, must read as the whole file does.
+        if let bank = files[bankFile] { checkParts(bank) }
+
         // A fresh course folder, written and removed with plain system calls: Foundation's
         // Data.write syncs every file to disk, which would cost more than the rest of the run.
         let folder = FileManager.default.temporaryDirectory
@@ -132,4 +135,26 @@ public enum FuzzInput {
             answer: true
 
         """
+
+    /// Traps when reading `bytes` in parts (``YAMLParser/parts(_:sequence:limits:splitAbove:)``, at any
+    /// size) gives other nodes, places or errors than reading them whole: the fuzzer reports that as a crash.
+    static func checkParts(_ bytes: [UInt8]) {
+        var whole: YAMLDocument?
+        var wholeError: YAMLError?
+        do { whole = try YAMLParser.document(bytes) } catch { wholeError = error }
+        var parts: YAMLParts?
+        var partsError: YAMLError?
+        do { parts = try YAMLParser.parts(bytes, sequence: "questions", splitAbove: 0) } catch { partsError = error }
+        if let wholeError {
+            precondition(partsError == wholeError, "the parts fail otherwise than the whole file: \(String(describing: partsError)) / \(wholeError)")
+            return
+        }
+        guard let parts, parts.rest != nil else {
+            precondition(partsError == nil, "the parts fail where the whole file does not")
+            return
+        }
+        let a = whole.map { $0.node($0.root) }
+        let b = parts.joined().map { $0.node($0.root) }
+        precondition(a == b && a?.description == b?.description, "the parts read otherwise than the whole file")
+    }
 }

@@ -34,6 +34,9 @@ public struct YAMLDocument: Sendable {
 
     @usableFromInline var records: [Record] = []
     @usableFromInline var text: [UInt8] = []
+    /// Lines of the file before the text this document was parsed from, added to every mark read:
+    /// 0, except for the later items of a sequence read on another core (``YAMLParts``).
+    @usableFromInline var lineBase: Int32 = 0
     /// The resolved tags written in the document, each once, and where each is in `tags`.
     var tags: [String] = []
     var tagIndexes: [String: Int32] = [:]
@@ -53,13 +56,22 @@ public struct YAMLDocument: Sendable {
     public func kind(_ node: Int) -> Kind { records[node].kind }
 
     @inlinable
-    public func start(_ node: Int) -> Mark { records[node].start }
+    public func start(_ node: Int) -> Mark { placed(records[node].start) }
 
     @inlinable
-    public func end(_ node: Int) -> Mark { records[node].end }
+    public func end(_ node: Int) -> Mark { placed(records[node].end) }
 
     @inlinable
-    public func range(_ node: Int) -> SourceRange { SourceRange(start: records[node].start, end: records[node].end) }
+    public func range(_ node: Int) -> SourceRange { SourceRange(start: start(node), end: end(node)) }
+
+    /// A mark as parsed, moved down by the lines before the parsed text.
+    @inlinable
+    func placed(_ mark: Mark) -> Mark {
+        guard lineBase != 0 else { return mark }
+        var moved = mark
+        moved.line += Int(lineBase)
+        return moved
+    }
 
     @inlinable
     public func isScalar(_ node: Int) -> Bool { records[node].kind == .scalar }
