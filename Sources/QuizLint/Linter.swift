@@ -50,32 +50,16 @@ public enum Linter {
         return kept
     }
 
-    /// Whether `needle` occurs in `data`, byte for byte.
-    static func mentions(_ needle: String, in data: Data) -> Bool {
-        let n = Array(needle.utf8)
-        return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Bool in
-            guard let base = raw.baseAddress, let first = n.first, raw.count >= n.count else { return false }
-            let last = raw.count - n.count
-            var offset = 0
-            while offset <= last {
-                guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
-                let at = base.distance(to: UnsafeRawPointer(hit))
-                if memcmp(base + at, n, n.count) == 0 { return true }
-                offset = at + 1
-            }
-            return false
-        }
-    }
-
     static func inlineDisables(file: String, root: ContentRoot) -> InlineDisables {
-        guard file != Configuration.fileName, !root.brokenFiles.contains(file),
-              let data = (try? YAMLParser.readFile(root.url.appendingPathComponent(file))).map({ Data($0) }) else {
+        // Most files have no directive, and the loader noted which while it had their bytes;
+        // any other file is read again and its bytes looked through before decoding the whole file
+        // (String.contains goes through NSString here and costs more than parsing the file).
+        guard file != Configuration.fileName, !root.brokenFiles.contains(file), !root.directiveFreeFiles.contains(file),
+              let bytes = try? YAMLParser.readFile(root.url.appendingPathComponent(file)),
+              bytes.withUnsafeBytes({ ContentRoot.mentionsDirective($0) }) else {
             return InlineDisables(text: "", file: file) { _ in nil }
         }
-        // Most files have no directive: look for one in the bytes before decoding the whole file
-        // (String.contains goes through NSString here and costs more than parsing the file).
-        guard mentions("quizlint:", in: data) else { return InlineDisables(text: "", file: file) { _ in nil } }
-        let text = String(decoding: data, as: UTF8.self)
+        let text = String(decoding: bytes, as: UTF8.self)
         var ends: [Int: Int] = [:]
         if let bank = root.banks.first(where: { $0.file == file }) {
             let places = bank.questions.map(\.place) + bank.tests.map(\.place)

@@ -60,6 +60,47 @@ import Testing
         #expect(root.bank("demo")?.questions.last?.isValid == false)
     }
 
+    @Test func aLargeBankReadOnTwoCoresGivesTheBankAndFindingsOfAWholeRead() throws {
+        // Block-style questions, past the size read in two parts, with mistakes on both sides of the cut.
+        var yaml = "quiz: demo\ntitle: Demo\ndefaults:\n  points: 2\nquestions:\n"
+        var lines: [String: Int] = [:]
+        var line = 6
+        for i in 1...2400 {
+            lines["q\(i)"] = line
+            line += i % 1000 == 0 ? 8 : 7
+            yaml += "  - id: q\(i)\n    section: s\n    prompt: |\n      Question \(i), asked at some length so the file grows past the cut.\n"
+            yaml += "    choices: [Yes, No]\n    answer: \(i % 800 == 0 ? "Z" : "A")\n    explanation: Because.\n"
+            if i % 1000 == 0 { yaml += "    colour: red\n" }
+        }
+        yaml += "tests:\n  - id: practice\n    draw: 10\n"
+        let bytes = Array(yaml.utf8)
+        #expect(bytes.count > YAMLParser.partsThreshold)
+        #expect(try YAMLParser.parts(bytes, sequence: "questions").rest != nil, "the file is read in two parts")
+
+        let root = try Self.loadAsWhole(yaml)
+        let bank = try #require(root.bank("demo"))
+        #expect(bank.questions.map(\.id) == (1...2400).map { "q\($0)" })
+        #expect(bank.questions.allSatisfy { $0.points == 2 })
+        #expect(bank.tests.map(\.id) == ["practice"])
+        // Each wrong answer key is reported on its question's `answer:` line, in either part.
+        let keys = root.findings.filter { $0.rule == .answerKey }
+        #expect(keys.map(\.line) == [800, 1600, 2400].map { lines["q\($0)"]! + 5 })
+        #expect(root.findings.filter { $0.rule == .unknownKey && $0.message.contains("colour") }.map(\.line)
+                == [1000, 2000].map { lines["q\($0)"]! + 7 })
+    }
+
+    @Test func filesWithoutAnInlineDirectiveAreNotedWhileRead() throws {
+        let plain = try Self.load("quiz: demo\ntitle: Demo\nquestions:\n" + Self.questions)
+        #expect(plain.directiveFreeFiles == ["Quizzes/demo.yaml"], "lint need not read it again")
+        let marked = try Self.load("quiz: demo\ntitle: Demo\nquestions:\n" + Self.questions + "  # quizlint: disable=answer-key\n")
+        #expect(marked.directiveFreeFiles.isEmpty)
+        // The marker found wherever it sits, and nowhere it is not whole.
+        for (text, found) in [("quizlint:", true), ("x quizlint:", true), ("quizlint: x", true), ("quizlint", false),
+                              ("uizlint:", false), ("quizzlint:", false), ("zzz", false), ("", false)] {
+            #expect(Array(text.utf8).withUnsafeBytes { ContentRoot.mentionsDirective($0) } == found, "\(text)")
+        }
+    }
+
     @Test func everyQuestionTypeAndTestStreamsAsReadWhole() throws {
         let yaml = ContentCacheTests.everyKey.replacingOccurrences(of: "quiz: every", with: "quiz: demo")
         let root = try Self.loadAsWhole(yaml)

@@ -18,7 +18,13 @@ public enum BankDecoder {
 
     /// Decodes one bank from its parsed document (nil for a file with no document).
     public static func decode(document: YAMLDocument?, file: String, fileStem: String) -> (bank: Bank?, findings: [Finding]) {
-        guard let doc = document, !doc.isNull(doc.root) else {
+        decode(parts: YAMLParts(document: document), file: file, fileStem: fileStem)
+    }
+
+    /// Decodes one bank from its document read in parts (``YAMLParser/parts(_:sequence:limits:splitAbove:)``
+    /// with `questions`): the same bank and findings as from the document read whole.
+    public static func decode(parts: YAMLParts, file: String, fileStem: String) -> (bank: Bank?, findings: [Finding]) {
+        guard let doc = parts.document, !doc.isNull(doc.root) else {
             let reader = NodeReader(file: file, document: YAMLDocument())
             reader.report(.missingField, at: Mark(line: 1, column: 1),
                           "the file is empty; a bank starts with \"quiz: \(fileStem)\", a title and its questions")
@@ -63,7 +69,7 @@ public enum BankDecoder {
                 if doc.count(list) == 0 {
                     reader.report(.invalidValue, at: doc.start(list), "questions is empty; add at least one question")
                 }
-                let decoded = decodeQuestions(Array(doc.items(list)), defaults: defaults, file: file, document: doc)
+                let decoded = decodeQuestions(parts.items(of: list), defaults: defaults, file: file)
                 bank.questions = decoded.questions
                 reader.absorb(decoded.findings)
             } else {
@@ -96,22 +102,39 @@ public enum BankDecoder {
 
     /// Decodes the question items, on every core for a large bank: each chunk has its own
     /// reader over the same (read-only) document, and the chunks are joined back in file order.
-    static func decodeQuestions(_ items: [Int], defaults: QuestionDefaults, file: String,
-                                document: YAMLDocument) -> (questions: [Question], findings: [Finding]) {
-        let total = items.count
-        let chunkCount = total < 2_000 ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 8, total / 1_000)
-        let size = (total + chunkCount - 1) / max(1, chunkCount)
+    /// A file read in two parts (``YAMLParts``) gives two runs of items, each in its own document;
+    /// no chunk spans two runs.
+    static func decodeQuestions(_ runs: [(document: YAMLDocument, items: [Int])], defaults: QuestionDefaults,
+                                file: String) -> (questions: [Question], findings: [Finding]) {
+        let total = runs.reduce(0) { $0 + $1.items.count }
+        let wanted = total < 2_000 ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 8, total / 1_000)
+        // Each run gets its share of the chunks (a file read in two halves, one chunk each on two cores).
+        var chunks: [(run: Int, range: Range<Int>)] = []
+        for (r, run) in runs.enumerated() where !run.items.isEmpty {
+            let share = max(1, Int((Double(wanted * run.items.count) / Double(total)).rounded()))
+            let size = (run.items.count + share - 1) / share
+            var lower = 0
+            while lower < run.items.count {
+                let upper = min(run.items.count, lower + size)
+                chunks.append((r, lower..<upper))
+                lower = upper
+            }
+        }
+        let chunkCount = chunks.count
+        let cut = chunks
         @Sendable func decodeChunk(_ chunk: Int) -> (questions: [Question], findings: [Finding]) {
-            let reader = NodeReader(file: file, document: document)
+            let (r, range) = cut[chunk]
+            let reader = NodeReader(file: file, document: runs[r].document)
+            let items = runs[r].items
             var questions: [Question] = []
-            let range = (chunk * size)..<min(total, (chunk + 1) * size)
             questions.reserveCapacity(range.count)
             for j in range {
                 if let q = QuestionDecoder.decode(items[j], defaults: defaults, reader: reader) { questions.append(q) }
             }
             return (questions, reader.findings)
         }
-        if chunkCount <= 1 { return decodeChunk(0) }
+        if chunkCount == 0 { return ([], []) }
+        if chunkCount == 1 { return decodeChunk(0) }
         nonisolated(unsafe) var parts = [(questions: [Question], findings: [Finding])](repeating: ([], []), count: chunkCount)
         parts.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let out = buffer
@@ -119,13 +142,15 @@ public enum BankDecoder {
                 out[chunk] = decodeChunk(chunk)
             }
         }
-        var questions: [Question] = []
+        // The first chunk's array is taken over, not copied; the others are appended and freed in turn,
+        // so the bank is never held twice.
+        var (questions, findings) = parts[0]
+        parts[0] = ([], [])
         questions.reserveCapacity(total)
-        var findings: [Finding] = []
-        for i in parts.indices {
+        for i in parts.indices.dropFirst() {
             questions += parts[i].questions
             findings += parts[i].findings
-            parts[i] = ([], [])  // each chunk goes as soon as it is copied, so the bank is never held twice
+            parts[i] = ([], [])
         }
         return (questions, findings)
     }

@@ -15,6 +15,9 @@ public struct ContentRoot: Sendable {
     public var files: [String] = []
     /// Files that could not be parsed at all.
     public var brokenFiles: Set<String> = []
+    /// Files read whose text never holds `quizlint:`, the mark every inline lint directive starts with,
+    /// found while their bytes were at hand: lint need not read them again to look for one.
+    public var directiveFreeFiles: Set<String> = []
 
     public init(url: URL) {
         self.url = url
@@ -102,6 +105,7 @@ public struct ContentRoot: Sendable {
         if let bank = loaded.bank { banks.append(bank) }
         findings += loaded.findings
         if loaded.broken { brokenFiles.insert(name) }
+        if loaded.directiveFree { directiveFreeFiles.insert(name) }
     }
 
     /// What reading one content file yields.
@@ -110,6 +114,8 @@ public struct ContentRoot: Sendable {
         var bank: Bank?
         var findings: [Finding] = []
         var broken = false
+        /// The file's text does not hold `quizlint:`.
+        var directiveFree = false
 
         mutating func syntaxProblem(_ file: String, _ error: YAMLError, bytes: [UInt8]) {
             broken = true
@@ -126,6 +132,7 @@ public struct ContentRoot: Sendable {
             out.syntaxProblem(file, error, bytes: [])
             return out
         }
+        out.directiveFree = !mentionsDirective(bytes)
         if file.hasPrefix("Lessons/") {
             if let error = YAMLParser.encodingError(bytes) {
                 out.syntaxProblem(file, error, bytes: bytes)
@@ -136,16 +143,37 @@ public struct ContentRoot: Sendable {
             out.findings = parsed.findings
             return out
         }
-        let document: YAMLDocument?
-        do { document = try YAMLParser.document(bytes) } catch {
+        // A large bank is read on two cores: its questions cut in two halves at an item.
+        let parts: YAMLParts
+        do { parts = try YAMLParser.parts(bytes, sequence: "questions") } catch {
             out.syntaxProblem(file, error, bytes: bytes)
             return out
         }
         bytes = []  // the document holds its own copy of the text: free the file before decoding
-        let decoded = BankDecoder.decode(document: document, file: file, fileStem: stem)
+        let decoded = BankDecoder.decode(parts: parts, file: file, fileStem: stem)
         out.bank = decoded.bank
         out.findings = decoded.findings
         return out
+    }
+
+    /// Whether some bytes hold `quizlint:`, found by looking for its `z` (rare in text) with `memchr`.
+    public static func mentionsDirective(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let marker: StaticString = "quizlint:"
+        let anchor = 3  // its "z"
+        let count = marker.utf8CodeUnitCount
+        guard let base = bytes.baseAddress, bytes.count >= count else { return false }
+        var from = anchor
+        while from < bytes.count - (count - anchor - 1) {
+            guard let hit = memchr(base + from, 0x7A, bytes.count - (count - anchor - 1) - from) else { return false }
+            let at = base.distance(to: UnsafeRawPointer(hit))
+            if memcmp(base + at - anchor, marker.utf8Start, count) == 0 { return true }
+            from = at + 1
+        }
+        return false
+    }
+
+    static func mentionsDirective(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { mentionsDirective($0) }
     }
 
     static func syntaxFinding(_ file: String, _ error: YAMLError, bytes: [UInt8]) -> Finding {

@@ -221,9 +221,29 @@ final class NodeReader {
     }
 
     /// An integer or decimal number written plainly (`3`, `-2.5`, `.5`).
+    /// Told from the scalar's bytes; a `String` is made only for a numeral.
     func number(_ node: Int) -> Double? {
-        guard let value = plainText(node), Self.isNumeral(value) else { return nil }
-        return Double(value.hasPrefix(".") ? "0" + value : value.replacingOccurrences(of: "-.", with: "-0."))
+        guard document.isScalar(node), document.style(node) == .plain else { return nil }
+        return document.withBytes(node) { bytes -> Double? in
+            guard Self.isNumeral(bytes) else { return nil }
+            let value = String(decoding: bytes, as: UTF8.self)
+            if bytes.first == 0x2E { return Double("0" + value) }  // .5
+            if bytes.count > 1, bytes[0] == 0x2D, bytes[1] == 0x2E { return Double("-0" + value.dropFirst()) }  // -.5
+            return Double(value)
+        }
+    }
+
+    /// An optional sign, then ASCII digits with at most one dot among them.
+    static func isNumeral(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        if i < bytes.count, bytes[i] == 0x2D || bytes[i] == 0x2B { i += 1 }
+        var digits = 0, dots = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b >= 0x30 && b <= 0x39 { digits += 1 } else if b == 0x2E { dots += 1 } else { return false }
+            i += 1
+        }
+        return digits > 0 && dots <= 1
     }
 
     static func isNumeral(_ text: String) -> Bool {
