@@ -218,8 +218,11 @@ extension YAMLParser {
         let head = UnsafeBufferPointer(rebasing: buffer[..<cut.middle])
         nonisolated(unsafe) let whole = buffer
         let other = PartResults()
-        let done = DispatchGroup()
-        DispatchQueue.global(qos: .userInitiated).async(group: done) {
+        // A thread of its own, not one of Dispatch's: the caller may itself be a Dispatch worker (the
+        // files of a root are read at once), and a pool whose threads all wait would wait for good.
+        let done = DispatchSemaphore(value: 0)
+        let worker = Thread {
+            defer { done.signal() }
             // The sequence's end is looked for here, while the head is parsed on the first core.
             guard let end = cut.end() else { return }
             other.end = end
@@ -231,6 +234,8 @@ extension YAMLParser {
                 other.tail = try? YAMLParser(limits: limits).run(UnsafeBufferPointer(rebasing: whole[end...]))
             }
         }
+        worker.stackSize = 1 << 20
+        worker.start()
         // Room for the tail's nodes, copied in after the head's: the tail is small, a guess from the file will do.
         let tailGuess = min(buffer.count - cut.middle, 1 << 16)
         let first = try? YAMLParser(limits: limits).run(head, extraNodes: tailGuess / 8 + 16, extraText: tailGuess)
