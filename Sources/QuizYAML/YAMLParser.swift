@@ -105,6 +105,10 @@ public final class YAMLParser {
             bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
                 count = old.count
                 if count > 0 { _ = old.withUnsafeBufferPointer { memcpy(buffer.baseAddress!, $0.baseAddress!, count) } }
+                if count == 0, expected >= 1 << 20, readInHalves(fd, into: buffer.baseAddress!, count: expected) {
+                    count = expected
+                    lseek(fd, off_t(expected), SEEK_SET)  // on to whatever was added since fstat
+                }
                 while count < capacity {
                     let n = read(fd, buffer.baseAddress! + count, capacity - count)
                     if n < 0 {
@@ -122,6 +126,36 @@ public final class YAMLParser {
             if ended { return bytes }
             capacity *= 2
         }
+    }
+
+    /// Reads `count` bytes from the start of a file, the second half on a thread of its own: the
+    /// copy and the page faults of a large bank shared by two cores. False when either half came
+    /// up short or failed (the file changed, or cannot be read): the caller then reads it in order.
+    static func readInHalves(_ fd: Int32, into buffer: UnsafeMutablePointer<UInt8>, count: Int) -> Bool {
+        let half = count / 2
+        nonisolated(unsafe) var secondHalf = false
+        nonisolated(unsafe) let target = buffer
+        let done = DispatchSemaphore(value: 0)
+        let worker = Thread {
+            secondHalf = readFully(fd, into: target, from: half, to: count)
+            done.signal()
+        }
+        worker.start()
+        let firstHalf = readFully(fd, into: buffer, from: 0, to: half)
+        done.wait()
+        return firstHalf && secondHalf
+    }
+
+    /// Reads bytes `start..<end` of a file to the same places of `buffer`; false when the file ends first or a read fails.
+    static func readFully(_ fd: Int32, into buffer: UnsafeMutablePointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        var at = start
+        while at < end {
+            let n = pread(fd, buffer + at, end - at, off_t(at))
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { return false }
+            at += n
+        }
+        return true
     }
 
     /// Counts libyaml's events without building anything: the floor any parse costs.

@@ -1,3 +1,4 @@
+import Foundation
 @testable import QuizYAML
 import Testing
 
@@ -176,6 +177,17 @@ struct HostileInputTests {
         let url = name.isEmpty ? Fixture.folder : Fixture.url(name)
         let error = #expect(throws: YAMLError.self) { try YAMLParser.parse(contentsOf: url) }
         #expect(error == YAMLError(.unreadable, message, at: Mark(line: 1, column: 1)))
+    }
+
+    @Test func aLargeFileIsReadWholeAndInOrder() throws {
+        // Past 1 MB the two halves are read at once, each into its own end of the array.
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("quiz-read-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: url) }
+        for size in [(1 << 20) - 1, 1 << 20, 3 * (1 << 20) + 7] {
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) }
+            try Data(bytes).write(to: url)
+            #expect(try YAMLParser.readFile(url) == bytes, "\(size) bytes")
+        }
     }
 
     /// Shapes of a huge document, one entry a line.

@@ -120,38 +120,51 @@ public enum BankDecoder {
                 lower = upper
             }
         }
+        if chunks.isEmpty { return ([], []) }
         let chunkCount = chunks.count
         let cut = chunks
-        @Sendable func decodeChunk(_ chunk: Int) -> (questions: [Question], findings: [Finding]) {
+        // Every chunk decodes into its own stretch of one buffer (a chunk's items come first in it), so
+        // the bank is joined by moving the questions, not by copying each (and its strings' references).
+        var offsets: [Int] = []
+        var next = 0
+        for chunk in chunks {
+            offsets.append(next)
+            next += chunk.range.count
+        }
+        let starts = offsets
+        nonisolated(unsafe) let slots = UnsafeMutablePointer<Question>.allocate(capacity: max(total, 1))
+        defer { slots.deallocate() }
+        @Sendable func decodeChunk(_ chunk: Int) -> (decoded: Int, findings: [Finding]) {
             let (r, range) = cut[chunk]
             let reader = NodeReader(file: file, document: runs[r].document)
             let items = runs[r].items
-            var questions: [Question] = []
-            questions.reserveCapacity(range.count)
+            var decoded = 0
             for j in range {
-                if let q = QuestionDecoder.decode(items[j], defaults: defaults, reader: reader) { questions.append(q) }
+                if let q = QuestionDecoder.decode(items[j], defaults: defaults, reader: reader) {
+                    (slots + starts[chunk] + decoded).initialize(to: q)
+                    decoded += 1
+                }
             }
-            return (questions, reader.findings)
+            return (decoded, reader.findings)
         }
-        if chunkCount == 0 { return ([], []) }
-        if chunkCount == 1 { return decodeChunk(0) }
-        nonisolated(unsafe) var parts = [(questions: [Question], findings: [Finding])](repeating: ([], []), count: chunkCount)
-        parts.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let out = buffer
-            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                out[chunk] = decodeChunk(chunk)
+        nonisolated(unsafe) var parts = [(decoded: Int, findings: [Finding])](repeating: (0, []), count: chunkCount)
+        if chunkCount == 1 {
+            parts[0] = decodeChunk(0)
+        } else {
+            parts.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let out = buffer
+                DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                    out[chunk] = decodeChunk(chunk)
+                }
             }
         }
-        // The first chunk's array is taken over, not copied; the others are appended and freed in turn,
-        // so the bank is never held twice.
-        var (questions, findings) = parts[0]
-        parts[0] = ([], [])
-        questions.reserveCapacity(total)
-        for i in parts.indices.dropFirst() {
-            questions += parts[i].questions
-            findings += parts[i].findings
-            parts[i] = ([], [])
+        let questions = [Question](unsafeUninitializedCapacity: parts.reduce(0) { $0 + $1.decoded }) { buffer, count in
+            for (chunk, part) in parts.enumerated() where part.decoded > 0 {
+                (buffer.baseAddress! + count).moveInitialize(from: slots + starts[chunk], count: part.decoded)
+                count += part.decoded
+            }
         }
+        let findings = parts.flatMap(\.findings)
         return (questions, findings)
     }
 

@@ -54,17 +54,25 @@ public enum SectionLinkRule: Rule {
         var budget = suggestionBudget
         for bank in root.usableBanks {
             // Each reference is resolved, and its message written, once: many questions share a section.
+            // Banks list a section's questions together, so the question before is tried before the memo.
             var memo: [String: String?] = [:]
+            var last: (section: String, message: String?)?
             for qi in bank.questions.indices where !bank.questions[qi].section.isEmpty {
-                let mark = bank.questions[qi].place.values["section"] ?? bank.questions[qi].place.start
+                let section = bank.questions[qi].section
                 let message: String?
-                if let known = memo[bank.questions[qi].section] {
+                if let last, last.section == section {
+                    message = last.message
+                } else if let known = memo[section] {
                     message = known
                 } else {
-                    message = problem(root.resolve(bank.questions[qi].section, lesson: bank.lesson), reference: bank.questions[qi].section, budget: &budget)
-                    memo[bank.questions[qi].section] = message
+                    message = problem(root.resolve(section, lesson: bank.lesson), reference: section, budget: &budget)
+                    memo[section] = message
                 }
-                if let message { findings.append(root.finding(bank.file, mark, .sectionLink, message)) }
+                last = (section, message)
+                if let message {
+                    let mark = bank.questions[qi].place.values["section"] ?? bank.questions[qi].place.start
+                    findings.append(root.finding(bank.file, mark, .sectionLink, message))
+                }
             }
         }
         return findings
