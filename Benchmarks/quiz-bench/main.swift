@@ -2,7 +2,6 @@
 //
 //   quiz-bench generate N DIR    write a content root with one lesson and an N-question bank
 //   quiz-bench generate-course N FILES DIR   the same lesson with N heavier questions over FILES banks
-//   quiz-bench generate-course N FILES DIR   the same lesson with N heavier questions over FILES banks
 //   quiz-bench scan FILE...      time YAMLParser.countEvents over each file's bytes in turn (bytes read first)
 //   quiz-bench lint DIR          time ContentRoot.load + Configuration.load + Linter.lint in process
 //   quiz-bench profile DIR       time each stage of lint separately (parse, decode, each rule, linter)
@@ -564,6 +563,7 @@ func profile(_ path: String) {
 
 // MARK: main
 
+MallocPad.apply()  // as quiz does, so what is measured here is what quiz runs
 let arguments = Options.arguments
 guard let command = arguments.first else { usage() }
 switch (command, arguments.count) {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QuizApp
+import QuizKit
 import QuizLint
 import QuizRecords
 
@@ -19,7 +20,7 @@ struct Quiz: ParsableCommand {
 enum Main {
     static func main() {
         do {
-            growMallocHeapsInLargeSteps()
+            MallocPad.apply()
             // A test in the form quiz suggests starts without the argument parser; anything else goes through it.
             if let take = TakeCommand.plain(Array(CommandLine.arguments.dropFirst())) {
                 try take.run()
@@ -58,18 +59,3 @@ enum Main {
     }
 }
 
-/// Sets glibc's `M_TOP_PAD` to 64 MB. A thread other than the main one allocates from a heap that
-/// glibc otherwise makes writable a few pages at a time, each step an `mprotect` call that holds the
-/// address space's lock while the other core faults pages in: reading a 10,000-question bank on two
-/// cores spent about 20 ms of CPU in them, and the faults waited on the lock. The pad reserves address
-/// space (a page counts as memory once written); the main heap also keeps up to 64 MB of freed memory
-/// instead of handing it back at once.
-private func growMallocHeapsInLargeSteps() {
-    #if canImport(Glibc)
-    // mallopt is not in Swift's Glibc module; it is looked up as a C function of (param, value).
-    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
-    let mallopt = unsafeBitCast(symbol, to: (@convention(c) (Int32, Int32) -> Int32).self)
-    let topPad: Int32 = -2  // M_TOP_PAD in <malloc.h>
-    _ = mallopt(topPad, 64 << 20)
-    #endif
-}
