@@ -55,7 +55,8 @@ public struct YAMLParts: Sendable {
             if r.tag >= 0 { r.tag = document.tagIndex(items.tags[Int(r.tag)]) }
             moved.append(r)
         }
-        for i in document.records.indices where Int(document.records[i].next) >= insertion && i != sequence && i >= insertion {
+        // What comes after the sequence (the tail's pairs) moves down by the items put in before it.
+        for i in insertion..<document.records.count {
             document.records[i].next += Int32(added)
         }
         document.records[document.root].next += Int32(added)
