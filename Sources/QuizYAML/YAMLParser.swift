@@ -135,14 +135,11 @@ public final class YAMLParser {
         let half = count / 2
         nonisolated(unsafe) var secondHalf = false
         nonisolated(unsafe) let target = buffer
-        let done = DispatchSemaphore(value: 0)
-        let worker = Thread {
+        let wait = SideThread.start {
             secondHalf = readFully(fd, into: target, from: half, to: count)
-            done.signal()
         }
-        worker.start()
         let firstHalf = readFully(fd, into: buffer, from: 0, to: half)
-        done.wait()
+        wait()
         return firstHalf && secondHalf
     }
 
@@ -220,6 +217,10 @@ public final class YAMLParser {
         var document: YAMLDocument?
         var aliasNodes = 0
         var lines = 0
+        /// The document started with a `%YAML` or `%TAG` directive.
+        var directives = false
+        /// The document ended with `...`.
+        var explicitEnd = false
     }
 
     /// Parses `bytes`, leaving room in the node store for `extraNodes` more records and `extraText` more bytes.
@@ -233,6 +234,8 @@ public final class YAMLParser {
         var anchors: [String: (index: Int, height: Int)] = [:]
         var aliasNodes = 0
         var documents = 0
+        var directives = false
+        var explicitEnd = false
         var event = yaml_event_t()
         var cursor = CharacterCursor(bytes)
 
@@ -262,12 +265,16 @@ public final class YAMLParser {
             switch event.type {
             case YAML_STREAM_END_EVENT:
                 return Built(document: document.records.isEmpty ? nil : document, aliasNodes: aliasNodes,
-                             lines: Int(event.start_mark.line))
+                             lines: Int(event.start_mark.line), directives: directives, explicitEnd: explicitEnd)
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
                 if documents > 1 {
                     throw YAMLError(.extraDocument, "a second YAML document starts here; a file holds one document", at: start)
                 }
+                let d = event.data.document_start
+                directives = d.version_directive != nil || d.tag_directives.start != d.tag_directives.end
+            case YAML_DOCUMENT_END_EVENT:
+                explicitEnd = event.data.document_end.implicit == 0
             case YAML_SCALAR_EVENT:
                 let s = event.data.scalar
                 if s.style == YAML_PLAIN_SCALAR_STYLE, s.length == 1, s.value[0] == 0x2D,

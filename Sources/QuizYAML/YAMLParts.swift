@@ -219,11 +219,7 @@ extension YAMLParser {
         let head = UnsafeBufferPointer(rebasing: buffer[..<cut.middle])
         nonisolated(unsafe) let whole = buffer
         let other = PartResults()
-        // A thread of its own, not one of Dispatch's: the caller may itself be a Dispatch worker (the
-        // files of a root are read at once), and a pool whose threads all wait would wait for good.
-        let done = DispatchSemaphore(value: 0)
-        let worker = Thread {
-            defer { done.signal() }
+        let wait = SideThread.start {
             // The sequence's end is looked for here, while the head is parsed on the first core.
             guard let end = cut.end() else { return }
             other.end = end
@@ -235,12 +231,10 @@ extension YAMLParser {
                 other.tail = try? YAMLParser(limits: limits).run(UnsafeBufferPointer(rebasing: whole[end...]))
             }
         }
-        worker.stackSize = 1 << 20
-        worker.start()
         // Room for the tail's nodes, copied in after the head's: the tail is small, a guess from the file will do.
         let tailGuess = min(buffer.count - cut.middle, 1 << 16)
         let first = try? YAMLParser(limits: limits).run(head, extraNodes: tailGuess / 8 + 16, extraText: tailGuess)
-        done.wait()
+        wait()
         guard let end = other.end else { return nil }
         let tail = UnsafeBufferPointer(rebasing: buffer[end...])
         // Each document taken out of its result, so the changes below do not copy its node store.
@@ -249,6 +243,12 @@ extension YAMLParser {
         var rest = other.tail.take()
         if !tail.isEmpty, rest == nil { return nil }
         guard first.aliasNodes + later.aliasNodes + (rest?.aliasNodes ?? 0) <= limits.maxAliasNodes else { return nil }
+        // A directive is the whole document's (the later parts would resolve tags without it), and a
+        // `...` before the tail ends the document where the whole file goes on: both are read whole.
+        // libyaml starts a line after a lone CR or U+0085, U+2028, U+2029 too, which the cut's scan
+        // of `\n`-ended lines does not see: these checks are libyaml's own word.
+        guard !first.directives, !later.directives, rest?.directives != true,
+              !first.explicitEnd, !later.explicitEnd else { return nil }
 
         // The shape the cut assumed: the head a mapping whose last pair, alone named `key`, holds a
         // sequence; the later items a sequence; the tail a mapping without `key`.
@@ -260,7 +260,11 @@ extension YAMLParser {
             if let last, isKey(document, last.key) { return nil }
             last = pair
         }
-        guard let last, isKey(document, last.key), document.isSequence(last.value) else { return nil }
+        // The sequence is the one whose `-`s the cut found: a `questions:` line inside an earlier
+        // multi-line scalar can make the scan take a nested list's indentation for it.
+        guard let last, isKey(document, last.key), document.isSequence(last.value),
+              document.start(last.value).column == cut.indent + 1,
+              itemsDocument.start(itemsDocument.root).column == cut.indent + 1 else { return nil }
         if let tailDocument = rest?.document {
             guard tailDocument.isMapping(tailDocument.root),
                   !tailDocument.pairs(tailDocument.root).contains(where: { isKey(tailDocument, $0.key) }) else { return nil }

@@ -145,6 +145,25 @@ import Testing
         Self.expectSame(Self.bank(items: 40, extra: { i in "  x: a\u{85}b\n" }), split: nil, "NEL, a line break to libyaml")
     }
 
+    @Test func linesThatOnlyLibyamlStartsSendTheFileToAWholeRead() {
+        // libyaml starts a line after a lone CR, U+0085, U+2028 and U+2029, and reads a directive after a
+        // byte order mark; the cut's scan sees neither, so the parts' own events must send these back.
+        let tagged = Self.bank(items: 40, extra: { i in "  kind: !!str k\(i)\n  local: !thing v\(i)\n" })
+        Self.expectSame("\u{FEFF}%TAG !! tag:example.com,2000:\n---\n" + tagged, split: false, "a directive after a byte order mark")
+        Self.expectSame("# c\r%TAG ! tag:example.com,2000:\n---\n" + tagged, split: false, "a directive after a lone CR")
+        Self.expectSame("# c\u{2028}%TAG !! tag:example.com,2000:\n---\n" + tagged, split: false, "a directive after U+2028")
+        for end in ["\r...", "\u{85}...", "\u{2029}..."] {
+            Self.expectSame(Self.bank(items: 40, extra: { _ in "  # note\(end)\n" }), split: false, "a document end in every item, after \(end.unicodeScalars.first!.value)")
+            Self.expectSame(Self.bank(items: 40, tail: "  - z\(end)\nother: 1\n"), split: false, "a document end before the tail")
+            Self.expectSame(Self.bank(items: 40, tail: "  - z\(end)\n"), split: false, "a document end at the end of the items")
+        }
+        Self.expectSame(Self.bank(items: 40, extra: { i in i == 20 ? "...\n" : "" }), split: false, "a document end half way")
+        // A `questions:` line inside an earlier quoted scalar, with a nested list's indentation under it.
+        let nested = (0..<60).map { "    - n\($0)\n" }.joined()
+        Self.expectSame("intro: \"\nquestions:\n    - fake\n\"\nquestions:\n  - a: 1\n  - b:\n" + nested + "tail: 1\n", split: nil,
+                        "a fake key line before the real one")
+    }
+
     @Test func theAliasLimitCountsEveryPart() throws {
         // Each part alone stays under the limit; together they pass it, as the whole file does.
         let text = Self.bank(items: 40, extra: { i in i == 5 || i == 35 ? "  a: &a\(i) [1, 2, 3, 4, 5, 6, 7, 8, 9]\n  b: [*a\(i), *a\(i), *a\(i), *a\(i), *a\(i), *a\(i)]\n" : "" })
@@ -162,6 +181,7 @@ import Testing
         // Lines that change a file's structure, put anywhere: each mutant reads the same both ways.
         let lines = ["- x", "  - ", "  - id: stray", "tests:", "\"", "'", "  x: |", "&a x", "*a", "---", "...", "%TAG ! tag:x,2000:",
                      "\t- x", "questions:", "? x", "  # comment", "#", "", "  key: [", "  key: {a: 1}", "x: y", "    - nested", "-", "  -"]
+        let glued = ["\r...", "\u{85}...", "\u{2028}%TAG ! tag:x,2000:", "\r---", "\r", "\u{2029}tests: 1", "\rquestions:", "\r  - x"]
         // Items at three indentations, some ending with open block containers or an empty value.
         let endsOpen = { (i: Int) in i % 2 == 0 ? "  nested:\n    deeper:\n      - a\n      - b:\n  last:\n" : Self.rich(i) }
         let bases = [Self.bank(items: 24, extra: Self.rich(_:)), Self.bank(items: 24, indent: 0, extra: endsOpen),
@@ -174,6 +194,9 @@ import Testing
             for _ in 0..<(1 + Int(random.next() % 3)) {
                 let at = Int(random.next() % UInt64(mutant.count))
                 switch random.next() % 3 {
+                case 0 where random.next() % 3 == 0:
+                    // Glued to a line: a line start only libyaml sees.
+                    mutant[at] += glued[Int(random.next() % UInt64(glued.count))]
                 case 0: mutant.insert(lines[Int(random.next() % UInt64(lines.count))], at: at)
                 case 1: mutant.remove(at: at)
                 default: mutant.insert(mutant[at], at: Int(random.next() % UInt64(mutant.count)))

@@ -105,7 +105,8 @@ public struct ContentRoot: Sendable {
         if let bank = loaded.bank { banks.append(bank) }
         findings += loaded.findings
         if loaded.broken { brokenFiles.insert(name) }
-        if loaded.directiveFree { directiveFreeFiles.insert(name) }
+        // A file read again may have gained a directive since.
+        if loaded.directiveFree { directiveFreeFiles.insert(name) } else { directiveFreeFiles.remove(name) }
     }
 
     /// What reading one content file yields.
