@@ -56,7 +56,7 @@ public enum Linter {
         // (String.contains goes through NSString here and costs more than parsing the file).
         guard file != Configuration.fileName, !root.brokenFiles.contains(file), !root.directiveFreeFiles.contains(file),
               let bytes = try? YAMLParser.readFile(root.url.appendingPathComponent(file)),
-              bytes.withUnsafeBytes({ ContentRoot.mentionsDirective($0) }) else {
+              ContentRoot.mentionsDirective(bytes) else {
             return InlineDisables(text: "", file: file) { _ in nil }
         }
         let text = String(decoding: bytes, as: UTF8.self)

@@ -43,18 +43,7 @@ public struct YAMLParts: Sendable {
         let sequence = rest.sequence
         let insertion = Int(document.records[sequence].next)
         let added = items.records.count - 1
-        var moved: [YAMLDocument.Record] = []
-        moved.reserveCapacity(added)
-        let textShift = Int32(document.text.count)
-        for i in 1..<items.records.count {
-            var r = items.records[i]
-            r.next += Int32(insertion - 1)
-            if r.kind == .scalar { r.offset += textShift }
-            r.start = items.placed(r.start)
-            r.end = items.placed(r.end)
-            if r.tag >= 0 { r.tag = document.tagIndex(items.tags[Int(r.tag)]) }
-            moved.append(r)
-        }
+        let moved = document.children(of: items, placedAt: insertion, lineBase: 0)
         // What comes after the sequence (the tail's pairs) moves down by the items put in before it.
         for i in insertion..<document.records.count {
             document.records[i].next += Int32(added)
@@ -63,7 +52,6 @@ public struct YAMLParts: Sendable {
         document.records[sequence].next += Int32(added)
         document.records[sequence].count += items.records[items.root].count
         document.records.insert(contentsOf: moved, at: insertion)
-        document.text += items.text
         return document
     }
 }
@@ -302,25 +290,35 @@ extension YAMLDocument {
     /// Adds the pairs of `other`'s root mapping to this root mapping's, after its own: `other` parsed
     /// from the text after this one's, `lineBase` lines down the file.
     mutating func appendPairs(of other: YAMLDocument, lineBase: Int) {
-        let shift = Int32(records.count - 1)
+        records += children(of: other, placedAt: records.count, lineBase: lineBase)
+        records[root].count += other.records[other.root].count
+        records[root].next = Int32(records.count)
+        var end = other.end(other.root)
+        end.line += lineBase
+        records[root].end = end
+    }
+
+    /// The records below `other`'s root, made this document's: as if placed from index `index` on,
+    /// their text appended to this one's, their tags in this one's table, and their marks moved down
+    /// by `lineBase` lines more than `other`'s own.
+    mutating func children(of other: YAMLDocument, placedAt index: Int, lineBase: Int) -> [Record] {
+        let shift = Int32(index - 1)
         let textShift = Int32(text.count)
-        let base = lineBase + Int(other.lineBase)
-        var tagMap: [Int32] = []
-        for tag in other.tags { tagMap.append(tagIndex(tag)) }
+        let tagMap = other.tags.map { tagIndex($0) }
+        var moved: [Record] = []
+        moved.reserveCapacity(other.records.count - 1)
         for i in 1..<other.records.count {
             var r = other.records[i]
             r.next += shift
             if r.kind == .scalar { r.offset += textShift }
-            r.start.line += base
-            r.end.line += base
+            r.start = other.placed(r.start)
+            r.end = other.placed(r.end)
+            r.start.line += lineBase
+            r.end.line += lineBase
             if r.tag >= 0 { r.tag = tagMap[Int(r.tag)] }
-            records.append(r)
+            moved.append(r)
         }
-        text.append(contentsOf: other.text)
-        records[root].count += other.records[other.root].count
-        records[root].next = Int32(records.count)
-        var end = other.records[other.root].end
-        end.line += base
-        records[root].end = end
+        text += other.text
+        return moved
     }
 }

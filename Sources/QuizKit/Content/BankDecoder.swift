@@ -109,39 +109,34 @@ public enum BankDecoder {
         let total = runs.reduce(0) { $0 + $1.items.count }
         let wanted = total < 2_000 ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 8, total / 1_000)
         // Each run gets its share of the chunks (a file read in two halves, one chunk each on two cores).
-        var chunks: [(run: Int, range: Range<Int>)] = []
+        // Every chunk decodes into its own stretch of one buffer (`start`, its items' place in the bank), so
+        // the bank is joined by moving the questions, not by copying each (and its strings' references).
+        var chunks: [(run: Int, range: Range<Int>, start: Int)] = []
+        var placed = 0
         for (r, run) in runs.enumerated() where !run.items.isEmpty {
             let share = max(1, Int((Double(wanted * run.items.count) / Double(total)).rounded()))
             let size = (run.items.count + share - 1) / share
             var lower = 0
             while lower < run.items.count {
                 let upper = min(run.items.count, lower + size)
-                chunks.append((r, lower..<upper))
+                chunks.append((r, lower..<upper, placed))
+                placed += upper - lower
                 lower = upper
             }
         }
         if chunks.isEmpty { return ([], []) }
         let chunkCount = chunks.count
         let cut = chunks
-        // Every chunk decodes into its own stretch of one buffer (a chunk's items come first in it), so
-        // the bank is joined by moving the questions, not by copying each (and its strings' references).
-        var offsets: [Int] = []
-        var next = 0
-        for chunk in chunks {
-            offsets.append(next)
-            next += chunk.range.count
-        }
-        let starts = offsets
         nonisolated(unsafe) let slots = UnsafeMutablePointer<Question>.allocate(capacity: max(total, 1))
         defer { slots.deallocate() }
         @Sendable func decodeChunk(_ chunk: Int) -> (decoded: Int, findings: [Finding]) {
-            let (r, range) = cut[chunk]
+            let (r, range, start) = cut[chunk]
             let reader = NodeReader(file: file, document: runs[r].document)
             let items = runs[r].items
             var decoded = 0
             for j in range {
                 if let q = QuestionDecoder.decode(items[j], defaults: defaults, reader: reader) {
-                    (slots + starts[chunk] + decoded).initialize(to: q)
+                    (slots + start + decoded).initialize(to: q)
                     decoded += 1
                 }
             }
@@ -160,7 +155,7 @@ public enum BankDecoder {
         }
         let questions = [Question](unsafeUninitializedCapacity: parts.reduce(0) { $0 + $1.decoded }) { buffer, count in
             for (chunk, part) in parts.enumerated() where part.decoded > 0 {
-                (buffer.baseAddress! + count).moveInitialize(from: slots + starts[chunk], count: part.decoded)
+                (buffer.baseAddress! + count).moveInitialize(from: slots + cut[chunk].start, count: part.decoded)
                 count += part.decoded
             }
         }

@@ -173,7 +173,7 @@ public struct ContentRoot: Sendable {
         return false
     }
 
-    static func mentionsDirective(_ bytes: [UInt8]) -> Bool {
+    public static func mentionsDirective(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBytes { mentionsDirective($0) }
     }
 

@@ -247,14 +247,8 @@ final class NodeReader {
     }
 
     static func isNumeral(_ text: String) -> Bool {
-        var chars = Substring(text)
-        if chars.first == "-" || chars.first == "+" { chars = chars.dropFirst() }
-        guard !chars.isEmpty else { return false }
-        var digits = 0, dots = 0
-        for c in chars {
-            if c.isASCII && c.isNumber { digits += 1 } else if c == "." { dots += 1 } else { return false }
-        }
-        return digits > 0 && dots <= 1
+        var text = text
+        return text.withUTF8 { isNumeral($0) }
     }
 
     func number(_ node: Int, _ name: String, rule: RuleID = .invalidValue) -> Double? {
